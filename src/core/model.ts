@@ -1,0 +1,70 @@
+// The shapes of the model (DESIGN.md section 2). Plain data: every surface
+// (CLI, extension, browser) reads the same objects.
+
+export const KNOWN_KINDS = ['lesson', 'peer', 'retro', 'plan', 'win', 'idea'] as const;
+export type KnownKind = (typeof KNOWN_KINDS)[number];
+
+export interface LineRange {
+  /** 1-based, inclusive. */
+  start: number;
+  /** 1-based, inclusive. */
+  end: number;
+}
+
+export interface Anchor {
+  /** Workspace-relative, with `/`. */
+  path: string;
+  lines: LineRange;
+  snippet: string;
+  commit?: string;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  /** Workspace-relative path of the file the problem is in. */
+  file: string;
+  /** 1-based line in that file, where it is known. */
+  line?: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface Note {
+  /** Workspace-relative path, e.g. `.learnings/notes/2026-11-23-x.md`. */
+  path: string;
+  title: string;
+  /** Kept as written, even when unknown (a warning says so). */
+  kind: string;
+  topics: string[];
+  author?: string;
+  /** `YYYY-MM-DD`. */
+  created?: string;
+  anchors: Anchor[];
+  review?: string;
+  status?: string;
+  owner?: string;
+  endorsed: string[];
+  body: string;
+  /** 1-based line where the body starts, for positions in the file. */
+  bodyLine: number;
+}
+
+export interface TopicPage {
+  /** The slug, from the page's path: `payments/webhooks`. */
+  slug: string;
+  path: string;
+  title?: string;
+  ambassadors: string[];
+  aliases: string[];
+  description: string;
+}
+
+/** Formats a problem as the one readable line every surface prints. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`;
+}
+
+export function formatLines(r: LineRange): string {
+  return `${r.start}-${r.end}`;
+}
