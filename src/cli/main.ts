@@ -1,1 +1,18 @@
-console.log('learnings: not yet');
+// `learnings`: the core over Node's file system, for CI, hooks and scripts.
+
+import { run } from './run';
+
+run(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // A bug of ours, not bad input: still one line, plus where to look.
+    process.stderr.write(`learnings: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.LEARNINGS_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { captureAnchor, CaptureError, parseAnchorSpec } from '../../core/captureAnchor';
+import { createNote } from '../../core/createNote';
+import { isTopicSlug } from '../../core/slug';
+import { KNOWN_KINDS } from '../../core/model';
+import type { CliContext } from '../context';
+import { parseOptions } from '../run';
+import { UsageError } from '../usage';
+
+export async function newCommand(ctx: CliContext, args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    title: { type: 'string' },
+    kind: { type: 'string' },
+    topic: { type: 'string', multiple: true },
+    anchor: { type: 'string', multiple: true },
+    author: { type: 'string' },
+    body: { type: 'string' },
+  });
+  const title = values.title?.trim();
+  if (!title) throw new UsageError('new needs --title');
+  if (/[\r\n]/.test(title)) throw new UsageError('--title must be one line');
+  const kind = values.kind ?? 'lesson';
+  if (!(KNOWN_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`unknown kind "${kind}" (known: ${KNOWN_KINDS.join(', ')})`);
+  }
+  const topics = values.topic ?? [];
+  for (const topic of topics) {
+    if (!isTopicSlug(topic)) throw new UsageError(`topic "${topic}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
+  }
+  const anchors = [];
+  for (const spec of values.anchor ?? []) {
+    const parsed = parseAnchorSpec(spec);
+    if (!parsed) throw new UsageError(`--anchor "${spec}" must be PATH:START-END`);
+    try {
+      anchors.push(await captureAnchor(ctx.fs, parsed.path, parsed.lines));
+    } catch (err) {
+      if (err instanceof CaptureError) {
+        ctx.io.err(`learnings: ${err.message}`);
+        return 1;
+      }
+      throw err;
+    }
+  }
+  const body = values.body === '-' ? await ctx.stdin() : values.body;
+  const created = await createNote(ctx.fs, ctx.workspace.layout, {
+    title,
+    kind,
+    topics,
+    author: values.author ?? gitUserName(ctx.root),
+    anchors,
+    body,
+  });
+  ctx.io.out(created.path);
+  return 0;
+}
+
+function gitUserName(root: string): string | undefined {
+  try {
+    const name = execFileSync('git', ['config', 'user.name'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    return name || undefined;
+  } catch {
+    return process.env.USER || undefined;
+  }
+}

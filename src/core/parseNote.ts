@@ -1,0 +1,233 @@
+// Parses one note file into a Note and the problems found in it. Never
+// throws on bad input: every problem names the file and, where it can, the line.
+
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { splitFrontMatter } from './frontMatter';
+import { KNOWN_KINDS, type Anchor, type LineRange, type Note, type Problem } from './model';
+import { isTopicSlug } from './slug';
+import { isIsoDate } from './dates';
+import { normalizeRelativePath, unsafePathReason } from './anchorPath';
+
+export interface ParsedNote {
+  /** Undefined when the file cannot be read as a note at all. */
+  note?: Note;
+  problems: Problem[];
+}
+
+export const PLAN_STATUSES = ['open', 'done', 'dropped'] as const;
+/** More topics than this on one note is a mistake, and would slow every view. */
+export const MAX_TOPICS = 50;
+export const MAX_ANCHORS = 100;
+
+export function parseNote(path: string, text: string): ParsedNote {
+  const problems: Problem[] = [];
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    return { problems: [{ file: path, line: split.line, severity: 'error', message: split.message }] };
+  }
+  const { yaml, yamlLine, body, bodyLine } = split.value;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
+
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    return {
+      problems: [{ file: path, line: lineOf(err.pos[0]), severity: 'error', message: `front matter is not valid YAML: ${firstLine(err.message)}` }],
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return { problems: [{ file: path, line: yamlLine, severity: 'error', message: 'front matter must be a map of fields (title: ..., kind: ...)' }] };
+  }
+  const fields = new FieldReader(doc.contents, path, problems, lineOf);
+
+  const title = fields.string('title');
+  if (title === undefined) {
+    if (!fields.has('title')) problems.push({ file: path, line: yamlLine, severity: 'error', message: 'title is missing' });
+    return { problems };
+  }
+  if (title.trim() === '' || /[\r\n]/.test(title.trim())) {
+    fields.problem('title', 'error', 'title must be one non-empty line');
+    if (title.trim() === '') return { problems };
+  }
+
+  let kind = fields.string('kind') ?? 'lesson';
+  if (!(KNOWN_KINDS as readonly string[]).includes(kind)) {
+    fields.problem('kind', 'warning', `unknown kind "${kind}" (known: ${KNOWN_KINDS.join(', ')}); kept as written`);
+  }
+  kind = kind.trim();
+
+  const note: Note = {
+    path,
+    title: title.trim(),
+    kind,
+    topics: readTopics(fields),
+    author: fields.string('author'),
+    created: fields.date('created'),
+    anchors: readAnchors(fields),
+    review: fields.date('review'),
+    status: fields.string('status'),
+    owner: fields.string('owner'),
+    endorsed: fields.stringList('endorsed') ?? [],
+    body,
+    bodyLine,
+  };
+  if (note.status !== undefined && !(PLAN_STATUSES as readonly string[]).includes(note.status)) {
+    fields.problem('status', 'warning', `unknown status "${note.status}" (known: ${PLAN_STATUSES.join(', ')})`);
+  }
+  return { note, problems };
+}
+
+function readTopics(fields: FieldReader): string[] {
+  const list = fields.stringList('topics');
+  if (!list) return [];
+  if (list.length > MAX_TOPICS) {
+    fields.problem('topics', 'error', `${list.length} topics: at most ${MAX_TOPICS} are read`);
+  }
+  const topics: string[] = [];
+  for (const topic of list.slice(0, MAX_TOPICS)) {
+    if (!isTopicSlug(topic)) {
+      fields.problem('topics', 'error', `topic "${truncate(topic)}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
+    } else if (!topics.includes(topic)) {
+      topics.push(topic);
+    }
+  }
+  return topics;
+}
+
+function readAnchors(fields: FieldReader): Anchor[] {
+  const node = fields.node('anchors');
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
+  if (!isSeq(node)) {
+    fields.problem('anchors', 'error', 'anchors must be a list of {path, lines, snippet}');
+    return [];
+  }
+  const anchors: Anchor[] = [];
+  node.items.slice(0, MAX_ANCHORS).forEach((item, i) => {
+    const where = `anchor ${i + 1}`;
+    const line = fields.lineOfNode(item as Node);
+    if (!isMap(item)) {
+      fields.problemAt(line, 'error', `${where} must be a map with path, lines and snippet`);
+      return;
+    }
+    const path = item.get('path');
+    const lines = item.get('lines');
+    const snippet = item.get('snippet');
+    const commit = item.get('commit');
+    if (typeof path !== 'string') {
+      fields.problemAt(line, 'error', `${where}: path is missing or not text`);
+      return;
+    }
+    const unsafe = unsafePathReason(path);
+    if (unsafe) {
+      fields.problemAt(line, 'error', `${where}: path "${truncate(path)}" ${unsafe}`);
+      return;
+    }
+    const range = parseLineRange(lines);
+    if (!range) {
+      fields.problemAt(line, 'error', `${where}: lines must be START-END with 1 <= START <= END, not "${truncate(String(lines))}"`);
+      return;
+    }
+    if (snippet !== undefined && typeof snippet !== 'string') {
+      fields.problemAt(line, 'error', `${where}: snippet must be text`);
+      return;
+    }
+    const anchor: Anchor = { path: normalizeRelativePath(path), lines: range, snippet: snippet ?? '' };
+    if (commit !== undefined && commit !== null) {
+      if (typeof commit === 'string' && /^[0-9a-f]{4,64}$/i.test(commit)) anchor.commit = commit;
+      else fields.problemAt(line, 'warning', `${where}: commit "${truncate(String(commit))}" is not a commit hash; ignored`);
+    }
+    anchors.push(anchor);
+  });
+  if (node.items.length > MAX_ANCHORS) {
+    fields.problem('anchors', 'error', `${node.items.length} anchors: at most ${MAX_ANCHORS} are read`);
+  }
+  return anchors;
+}
+
+export function parseLineRange(value: unknown): LineRange | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return { start: value, end: value };
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+  if (!m) return undefined;
+  const start = Number(m[1]);
+  const end = m[2] === undefined ? start : Number(m[2]);
+  if (start < 1 || end < start || !Number.isSafeInteger(end)) return undefined;
+  return { start, end };
+}
+
+/** Reads top-level fields with type checks; a wrong type is a problem on the field's line. */
+class FieldReader {
+  constructor(
+    private readonly map: YAMLMap,
+    private readonly file: string,
+    private readonly problems: Problem[],
+    private readonly lineOf: (offset: number | undefined) => number | undefined,
+  ) {}
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  node(key: string): unknown {
+    return this.map.get(key, true);
+  }
+
+  lineOfNode(node: Node | null | undefined): number | undefined {
+    return this.lineOf(node?.range?.[0]);
+  }
+
+  problem(key: string, severity: Problem['severity'], message: string): void {
+    const pair = this.map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
+    const keyNode = pair?.key as Node | undefined;
+    this.problemAt(this.lineOfNode(keyNode), severity, message);
+  }
+
+  problemAt(line: number | undefined, severity: Problem['severity'], message: string): void {
+    this.problems.push({ file: this.file, line, severity, message });
+  }
+
+  string(key: string): string | undefined {
+    const node = this.map.get(key, true);
+    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
+      return String(node.value);
+    }
+    this.problem(key, 'error', `${key} must be text`);
+    return undefined;
+  }
+
+  date(key: string): string | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    if (!isIsoDate(value)) {
+      this.problem(key, 'error', `${key} must be a date YYYY-MM-DD, not "${truncate(value)}"`);
+      return undefined;
+    }
+    return value;
+  }
+
+  stringList(key: string): string[] | undefined {
+    const node = this.map.get(key, true);
+    if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
+    if (!isSeq(node)) {
+      this.problem(key, 'error', `${key} must be a list, like [a, b]`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of node.items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
+      else this.problemAt(this.lineOfNode(item as Node), 'error', `${key}: every entry must be text`);
+    }
+    return out;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function truncate(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}

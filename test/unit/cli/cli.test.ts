@@ -1,0 +1,143 @@
+// End-to-end tests of the built `dist/cli.js` on temporary workspaces.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
+
+function learnings(root: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8', input: '' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'learnings-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+const SRC = 'export function handle(evt) {\n  if (seen(evt.id)) return;\n  apply(evt);\n}\n';
+
+describe('learnings CLI (built)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = workspace({ 'src/x.ts': SRC });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('new --anchor writes a note whose anchor holds the snippet, and prints its path', () => {
+    const r = learnings(root, 'new', '--title', 'Handle webhooks once', '--topic', 'payments/webhooks', '--anchor', 'src/x.ts:1-3', '--author', 'Kari');
+    assert.equal(r.code, 0, r.stderr);
+    const rel = r.stdout.trim();
+    assert.match(rel, /^\.learnings\/notes\/\d{4}-\d{2}-\d{2}-handle-webhooks-once\.md$/);
+    const text = readFileSync(path.join(root, rel), 'utf8');
+    assert.ok(text.includes('    snippet: |\n      export function handle(evt) {\n        if (seen(evt.id)) return;\n        apply(evt);\n'), text);
+    assert.ok(text.includes('lines: 1-3'));
+    assert.ok(text.includes('## What happened'));
+    const list = JSON.parse(learnings(root, 'list', '--json').stdout);
+    assert.equal(list.length, 1);
+    assert.deepEqual(list[0].anchors, [{ path: 'src/x.ts', lines: '1-3' }]);
+    assert.equal(list[0].author, 'Kari');
+  });
+
+  it('new --body - reads the body from stdin', () => {
+    const r = spawnSync(process.execPath, [CLI, '--root', root, 'new', '--title', 'From stdin', '--body', '-'], { encoding: 'utf8', input: 'Piped body.\n' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(readFileSync(path.join(root, r.stdout.trim()), 'utf8').endsWith('---\nPiped body.\n'));
+  });
+
+  it('list --topic T --json returns exactly the notes on T and its subtopics', () => {
+    learnings(root, 'new', '--title', 'A', '--topic', 'payments');
+    learnings(root, 'new', '--title', 'B', '--topic', 'payments/webhooks');
+    learnings(root, 'new', '--title', 'C', '--topic', 'paymentsx');
+    learnings(root, 'new', '--title', 'D', '--topic', 'database', '--kind', 'win');
+    const titles = (args: string[]) => JSON.parse(learnings(root, 'list', ...args, '--json').stdout).map((n: { title: string }) => n.title).sort();
+    assert.deepEqual(titles(['--topic', 'payments']), ['A', 'B']);
+    assert.deepEqual(titles(['--topic', 'payments/webhooks']), ['B']);
+    assert.deepEqual(titles(['--kind', 'win']), ['D']);
+    assert.deepEqual(titles([]), ['A', 'B', 'C', 'D']);
+  });
+
+  it('check exits 0 when all is well, and 1 naming the file when a note breaks, while list keeps the others', () => {
+    learnings(root, 'new', '--title', 'Good one', '--anchor', 'src/x.ts:2-2');
+    const bad = learnings(root, 'new', '--title', 'Soon broken').stdout.trim();
+    assert.equal(learnings(root, 'check').code, 0);
+    const ok = JSON.parse(learnings(root, 'check', '--json').stdout);
+    assert.equal(ok.notes, 2);
+    assert.deepEqual(ok.problems, []);
+    assert.deepEqual(ok.anchors.map((a: { status: string; lines: string }) => [a.status, a.lines]), [['fresh', '2-2']]);
+
+    writeFileSync(path.join(root, bad), '---\ntitle: [unclosed\n---\nbody\n');
+    const r = learnings(root, 'check');
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.ok(lines[0].startsWith(`${bad}:`), lines[0]);
+    assert.match(lines[0], /not valid YAML/);
+    assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+
+    const list = learnings(root, 'list', '--json');
+    assert.equal(list.code, 0);
+    assert.deepEqual(JSON.parse(list.stdout).map((n: { title: string }) => n.title), ['Good one']);
+    assert.ok(list.stderr.includes(bad));
+  });
+
+  it('check exits 1 on an orphaned anchor', () => {
+    learnings(root, 'new', '--title', 'Anchored', '--anchor', 'src/x.ts:1-2');
+    rmSync(path.join(root, 'src/x.ts'));
+    const r = learnings(root, 'check', '--json');
+    assert.equal(r.code, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.anchors[0].status, 'orphaned');
+    assert.equal(out.anchors[0].was, 'src/x.ts:1-2');
+  });
+
+  it('usage errors exit 2 with one clear line', () => {
+    for (const args of [['bogus'], ['new'], ['list', '--nope'], ['new', '--title', 'x', '--kind', 'rant'], ['new', '--title', 'x', '--anchor', 'nope'], ['new', '--title', 'x', '--topic', 'Bad Topic'], []]) {
+      const r = learnings(root, ...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr.split('\n')[0], /^learnings: /);
+    }
+    assert.deepEqual(readdirSync(root), ['src'], 'nothing was written');
+  });
+
+  it('new refuses an anchor outside the workspace with exit 1 and writes nothing', () => {
+    const r = learnings(root, 'new', '--title', 'Sneaky', '--anchor', '../etc/passwd:1-1');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /outside the workspace/);
+    assert.deepEqual(readdirSync(root), ['src']);
+  });
+
+  it('topics shows nesting, counts, ambassadors and undescribed topics', () => {
+    learnings(root, 'new', '--title', 'A', '--topic', 'payments/webhooks');
+    learnings(root, 'new', '--title', 'B', '--topic', 'hooks');
+    mkdirSync(path.join(root, '.learnings/topics/payments'), { recursive: true });
+    writeFileSync(path.join(root, '.learnings/topics/payments/webhooks.md'), '---\ntitle: Webhooks\nambassadors: [Kari Nordmann]\naliases: [hooks]\n---\nCallbacks.\n');
+    const text = learnings(root, 'topics').stdout;
+    assert.match(text, /^payments {2}2 notes {2}\(not yet described\)$/m);
+    assert.match(text, /^ {2}webhooks "Webhooks" {2}2 notes {2}ambassadors: Kari Nordmann {2}aliases: hooks$/m);
+    const json = JSON.parse(learnings(root, 'topics', '--json').stdout);
+    assert.deepEqual(json.map((t: { slug: string; notes: number; described: boolean }) => [t.slug, t.notes, t.described]), [
+      ['payments', 2, false],
+      ['payments/webhooks', 2, true],
+    ]);
+  });
+
+  it('show prints a note with its anchors resolved', () => {
+    const rel = learnings(root, 'new', '--title', 'Show me', '--anchor', 'src/x.ts:2-3', '--body', 'Text of the note.').stdout.trim();
+    writeFileSync(path.join(root, 'src/x.ts'), `// header\n${SRC}`);
+    const r = learnings(root, 'show', 'Show me');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Show me\n=======\n/);
+    assert.match(r.stdout, /anchor: src\/x\.ts:\d+-\d+ \((moved|drifted), was src\/x\.ts:2-3/);
+    assert.match(r.stdout, /Text of the note\./);
+    assert.equal(learnings(root, 'show', rel).code, 0);
+    assert.equal(learnings(root, 'show', 'no such note').code, 1);
+  });
+});
