@@ -37,6 +37,17 @@ await Promise.all([
     target: 'node20',
     external: ['vscode'],
   }),
+  // The same sources for VS Code for the Web: a Node built-in here fails the build.
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -85,6 +85,10 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  async delete(rel: string): Promise<void> {
+    await fsp.rm(this.abs(rel), { force: true });
+  }
+
   async createDirectory(rel: string): Promise<void> {
     await fsp.mkdir(this.abs(rel), { recursive: true });
   }

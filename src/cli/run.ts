@@ -9,6 +9,9 @@ import { listCommand } from './commands/list';
 import { showCommand } from './commands/show';
 import { topicsCommand } from './commands/topics';
 import { checkCommand } from './commands/check';
+import { followupsCommand } from './commands/followups';
+import { digestCommand } from './commands/digest';
+import { statsCommand } from './commands/stats';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -18,6 +21,9 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   topics: topicsCommand,
   check: checkCommand,
+  followups: followupsCommand,
+  digest: digestCommand,
+  stats: statsCommand,
 };
 
 export async function run(argv: string[], io: Output, stdin: () => Promise<string> = readStdin): Promise<number> {

@@ -4,10 +4,17 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
   show NOTE                          a note with its anchors resolved (NOTE: path, file name or title)
   topics [--json]                    topics with note counts, ambassadors, description state
-  check [--json]                     validate notes and check anchors; exit 1 on a problem
+  topics rename OLD NEW              rewrite every note that uses OLD (minimal diff); OLD stays an alias
+  topics merge FROM INTO             FROM's notes move to INTO; FROM becomes an alias of INTO
+  check [--json] [--fix]             validate notes and resolve anchors; exit 1 on a problem
+  digest [--since DATE|GIT-REF] [--until DATE] [--format md|html]
+                                     what the team learned, for the meeting (default: last 14 days)
+  followups [--json] [--all]         action plans due for a check-in (--all: every open plan)
+  stats [--json]                     a few indicators: notes per month, plans, anchors, contributors
 
   --root DIR      workspace root (default ".")
-  --folder NAME   notes folder inside the root (default ".learnings")`;
+  --folder NAME   notes folder inside the root (default ".learnings")
+  --today DATE    (digest, followups, stats) take DATE as today`;
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}

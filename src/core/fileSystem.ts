@@ -27,6 +27,8 @@ export interface FileSystem {
    */
   realPath?(path: string): Promise<string | undefined>;
   createDirectory(path: string): Promise<void>;
+  /** Removes a file; resolves when it is gone (or was not there). */
+  delete(path: string): Promise<void>;
 }
 
 export class FileExistsError extends Error {

@@ -1,7 +1,37 @@
-import * as vscode from 'vscode';
+// Wiring: one service per workspace, then each feature registers itself.
+// Activation does no scan: the index loads the first time a view or an
+// editor feature asks for it.
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register themselves here as they land.
+import * as vscode from 'vscode';
+import { LearningsService } from './service';
+import { registerViews, type Views } from './views/registerViews';
+import { registerEditorFeatures } from './editor/registerEditorFeatures';
+import { registerCommands } from './commands/registerCommands';
+import { registerPreview } from './preview/notePreview';
+import { LiveAnchors } from './editor/liveAnchors';
+import type { NotePreviewManager } from './preview/notePreview';
+
+export interface TeamLearningsApi {
+  service: LearningsService;
+  live: LiveAnchors;
+  views: Views;
+  preview: NotePreviewManager;
+  /** Milliseconds `activate` took, for the benchmark. */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): TeamLearningsApi | undefined {
+  const started = performance.now();
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return undefined;
+  const service = new LearningsService(folder);
+  const live = new LiveAnchors(service);
+  context.subscriptions.push(service, live);
+  const preview = registerPreview(context, service);
+  const views = registerViews(context, service, live);
+  registerEditorFeatures(context, service, live);
+  registerCommands(context, service, live, views);
+  return { service, live, views, preview, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

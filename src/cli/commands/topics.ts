@@ -1,9 +1,14 @@
 import { flattenTopics, type Topic } from '../../core/topics';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
+import { UsageError } from '../usage';
+import { planTopicChange, TopicEditError } from '../../core/topicEdits';
+import { applyChanges } from '../../core/applyChanges';
+import { decodeText } from '../../core/fileSystem';
 
 export async function topicsCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { json: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, 3);
+  if (positionals.length > 0) return topicsChange(ctx, positionals);
   const index = await ctx.load();
   ctx.reportProblems(index.problems().filter((p) => p.severity === 'error'));
   const roots = index.topics();
@@ -43,4 +48,35 @@ export async function topicsCommand(ctx: CliContext, args: string[]): Promise<nu
   };
   print(roots, 0);
   return 0;
+}
+
+async function topicsChange(ctx: CliContext, positionals: string[]): Promise<number> {
+  const [verb, from, to] = positionals;
+  if (verb !== 'rename' && verb !== 'merge') throw new UsageError(`unknown topics command "${verb}" (rename OLD NEW, merge FROM INTO)`);
+  if (!from || !to || positionals.length !== 3) throw new UsageError(`topics ${verb} needs two topics: ${verb === 'rename' ? 'OLD NEW' : 'FROM INTO'}`);
+  const index = await ctx.load();
+  let plan;
+  try {
+    plan = await planTopicChange(verb, index, ctx.workspace.layout, from, to, async (p) => {
+      const stat = await ctx.fs.stat(p);
+      return stat ? decodeText(await ctx.fs.readFile(p)) : undefined;
+    });
+  } catch (err) {
+    if (err instanceof TopicEditError) {
+      ctx.io.err(`learnings: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+  for (const s of plan.skipped) ctx.io.err(`${s.path}: error: not changed: ${s.reason}`);
+  const report = await applyChanges(ctx.fs, plan.changes);
+  if (report.conflicts.length) {
+    for (const p of report.conflicts) ctx.io.err(`${p}: error: changed on disk while planning; nothing was written`);
+    return 1;
+  }
+  for (const f of report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
+  for (const p of report.applied) ctx.io.out(p);
+  const notes = report.applied.filter((p) => p.startsWith(`${ctx.workspace.layout.notesDir}/`)).length;
+  ctx.io.err(`${verb === 'rename' ? 'Renamed' : 'Merged'} "${from}" ${verb === 'rename' ? 'to' : 'into'} "${to}": ${notes} note${notes === 1 ? '' : 's'} rewritten, "${from}" kept as an alias.`);
+  return report.failed.length || plan.skipped.length ? 1 : 0;
 }

@@ -1,0 +1,88 @@
+// Action plans and their follow-ups: which are due, and the edits that
+// record a check-in or close a plan (minimal diffs of the note).
+
+import type { Note } from './model';
+import { addDays } from './dates';
+import { editNote } from './noteEditor';
+import { splitFrontMatter } from './frontMatter';
+
+export interface Followup {
+  note: Note;
+  /** Days until the review date; negative when overdue; undefined without a date. */
+  dueIn?: number;
+  state: 'overdue' | 'due' | 'upcoming' | 'unscheduled';
+}
+
+/** Plans within this many days of their review date count as due. */
+export const DUE_WINDOW_DAYS = 7;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Open plans, overdue and due first, each with how far its review date is from `today`. */
+export function followups(notes: Iterable<Note>, today: string): Followup[] {
+  const out: Followup[] = [];
+  for (const note of notes) {
+    if (note.kind !== 'plan' || (note.status ?? 'open') !== 'open') continue;
+    if (!note.review) {
+      out.push({ note, state: 'unscheduled' });
+      continue;
+    }
+    const dueIn = daysBetween(today, note.review);
+    out.push({ note, dueIn, state: dueIn < 0 ? 'overdue' : dueIn <= DUE_WINDOW_DAYS ? 'due' : 'upcoming' });
+  }
+  const rank = { overdue: 0, due: 1, upcoming: 2, unscheduled: 3 };
+  return out.sort((a, b) => rank[a.state] - rank[b.state] || (a.dueIn ?? 0) - (b.dueIn ?? 0) || a.note.title.localeCompare(b.note.title));
+}
+
+export function isDue(f: Followup): boolean {
+  return f.state === 'overdue' || f.state === 'due';
+}
+
+const CHECK_INS = /^##\s+check-?ins\s*$/im;
+
+/**
+ * Adds a dated entry under the note's "## Check-ins" heading (creating it at
+ * the end when absent) and moves `review` on. Only those bytes change.
+ */
+export function addCheckIn(text: string, date: string, entry: string, nextReviewInDays = 14): string {
+  const split = splitFrontMatter(text);
+  if (!split.ok) throw new Error(split.message);
+  const eol = split.value.eol;
+  const line = `- ${date}: ${entry.replace(/\s*\r?\n\s*/g, ' ').trim()}${eol}`;
+  let body = split.value.body;
+  const heading = CHECK_INS.exec(body);
+  if (heading) {
+    // After the last line of the section (before the next heading or the end).
+    const sectionStart = heading.index + heading[0].length;
+    const next = body.slice(sectionStart).search(/^#{1,2}\s/m);
+    const sectionEnd = next < 0 ? body.length : sectionStart + next;
+    let section = body.slice(sectionStart, sectionEnd);
+    const trailing = /(\r?\n)*$/.exec(section)![0];
+    section = section.slice(0, section.length - trailing.length);
+    const sep = section.trim() === '' ? eol + eol : eol;
+    body = body.slice(0, sectionStart) + section + sep + line + (next < 0 ? '' : eol) + body.slice(sectionEnd);
+  } else {
+    const trimmed = body.replace(/(\r?\n)*$/, '');
+    body = `${trimmed}${trimmed ? eol + eol : ''}## Check-ins${eol}${eol}${line}`;
+  }
+  const withBody = text.slice(0, split.value.bodyOffset) + body;
+  return editNote(withBody, [{ op: 'set', key: 'review', value: addDays(date, nextReviewInDays) }]);
+}
+
+export function setPlanStatus(text: string, status: 'open' | 'done' | 'dropped'): string {
+  return editNote(text, [{ op: 'set', key: 'status', value: status }]);
+}
+
+/** Check-in entries in a plan's body: `- YYYY-MM-DD: text` under "Check-ins". */
+export function checkIns(body: string): Array<{ date: string; text: string }> {
+  const heading = CHECK_INS.exec(body);
+  if (!heading) return [];
+  const rest = body.slice(heading.index + heading[0].length);
+  const end = rest.search(/^#{1,2}\s/m);
+  const section = end < 0 ? rest : rest.slice(0, end);
+  const out: Array<{ date: string; text: string }> = [];
+  for (const m of section.matchAll(/^[-*]\s+(\d{4}-\d{2}-\d{2})\s*[:\-–]\s*(.+)$/gm)) out.push({ date: m[1], text: m[2].trim() });
+  return out;
+}

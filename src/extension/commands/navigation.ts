@@ -1,0 +1,65 @@
+// Opening notes and the code they point to.
+
+import * as vscode from 'vscode';
+import type { LearningsService } from '../service';
+import type { LiveAnchors } from '../editor/liveAnchors';
+import { relocateAnchor } from '../../core/anchors';
+import { readAnchoredFile } from '../../core/checkAnchors';
+
+/** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */
+export function notePathOf(service: LearningsService, arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg instanceof vscode.Uri) return service.relative(arg);
+  if (arg && typeof arg === 'object') {
+    const o = arg as { note?: { path?: unknown } | string; notePath?: unknown; path?: unknown; live?: { note?: { path?: unknown } } };
+    if (typeof o.note === 'string') return o.note;
+    if (typeof o.note?.path === 'string') return o.note.path;
+    if (typeof o.live?.note?.path === 'string') return o.live.note.path;
+    if (typeof o.notePath === 'string') return o.notePath;
+    if (typeof o.path === 'string') return o.path;
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return active ? service.relative(active) : undefined;
+}
+
+export async function openNote(service: LearningsService, arg: unknown): Promise<void> {
+  const path = notePathOf(service, arg);
+  if (!path) return;
+  await vscode.window.showTextDocument(service.uriOf(path), { preview: false });
+}
+
+/** Opens the code of a note's anchor where it is now (relocated), selecting its lines. */
+export async function openAnchor(service: LearningsService, live: LiveAnchors, arg: unknown): Promise<void> {
+  const a = arg as { note?: unknown; anchor?: unknown } | undefined;
+  const path = notePathOf(service, a?.note ?? a);
+  const index = await service.ready();
+  const note = path ? index.get(path) : undefined;
+  const i = typeof a?.anchor === 'number' ? a.anchor : 0;
+  const anchor = note?.anchors[i];
+  if (!note || !anchor) return;
+  for (const p of [anchor.path, ...liveRenames(live, anchor.path)]) {
+    const file = await readAnchoredFile(service.fs, p);
+    if (file.text === undefined) continue;
+    const r = relocateAnchor(anchor, { text: file.text });
+    if (!r.lines) break;
+    const uri = service.uriOf(r.path === anchor.path ? p : r.path);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(r.lines.start - 1, 0, r.lines.end - 1, 0), preview: true });
+    return;
+  }
+  void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
+}
+
+function liveRenames(live: LiveAnchors, path: string): string[] {
+  return live.renamedTo(path);
+}
+
+export async function pickNote(service: LearningsService, paths: unknown): Promise<void> {
+  if (!Array.isArray(paths)) return;
+  const index = await service.ready();
+  const notes = paths.filter((p): p is string => typeof p === 'string').map((p) => index.get(p)).filter((n) => n !== undefined);
+  const picked = await vscode.window.showQuickPick(
+    notes.map((n) => ({ label: n.title, description: n.topics.join(', '), path: n.path })),
+    { title: vscode.l10n.t('Notes on this code') },
+  );
+  if (picked) await vscode.commands.executeCommand('teamLearnings.previewNote', picked.path);
+}

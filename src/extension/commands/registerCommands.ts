@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { LearningsService } from '../service';
+import type { LiveAnchors } from '../editor/liveAnchors';
+import type { Views } from '../views/registerViews';
+import { newNote, recordLesson, type CaptureArgs } from './capture';
+import { searchNotes } from './search';
+import { openAnchor, openNote, pickNote } from './navigation';
+
+export function registerCommands(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, views: Views): void {
+  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register('teamLearnings.recordLesson', (args) => recordLesson(service, isArgs(args) ? args : {}));
+  register('teamLearnings.newNote', (args) => newNote(service, isArgs(args) ? args : {}));
+  register('teamLearnings.search', (query) => searchNotes(service, typeof query === 'string' ? query : ''));
+  register('teamLearnings.refresh', async () => {
+    const index = await service.ready();
+    await service.refresh([...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)]);
+    views.refreshAll();
+  });
+  register('teamLearnings.openNote', (arg) => openNote(service, arg));
+  register('teamLearnings.openAnchor', (arg) => openAnchor(service, live, arg));
+  register('teamLearnings.pickNote', (paths) => pickNote(service, paths));
+  register('teamLearnings.revealTopic', async (slug) => {
+    if (typeof slug !== 'string') return;
+    const node = await views.topics.nodeFor(slug);
+    if (node) await views.topicsView.reveal(node, { select: true, focus: true, expand: true });
+  });
+}
+
+/** Commands called from menus get a tree node or a Uri, not an argument object. */
+function isArgs(value: unknown): value is CaptureArgs {
+  return !!value && typeof value === 'object' && !(value instanceof vscode.Uri) && ('title' in value || 'kind' in value || 'topics' in value || 'lines' in value || 'path' in value);
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { LearningsService } from '../service';
+import type { LiveAnchors } from './liveAnchors';
+import { AnchorCodeLensProvider } from './codeLens';
+import { AnchorGutter } from './gutter';
+import { AnchorHoverProvider } from './hover';
+
+export function registerEditorFeatures(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors): void {
+  // Only files in the workspace folder can carry anchors.
+  const selector: vscode.DocumentSelector = { scheme: service.folder.uri.scheme, pattern: new vscode.RelativePattern(service.folder, '**/*') };
+  const codeLens = new AnchorCodeLensProvider(live);
+  const gutter = new AnchorGutter(context.extensionUri, live);
+  const updateVisible = () => {
+    for (const editor of vscode.window.visibleTextEditors) void gutter.update(editor);
+  };
+  const setNoteContext = (editor: vscode.TextEditor | undefined) => {
+    const path = editor ? service.relative(editor.document.uri) : undefined;
+    void vscode.commands.executeCommand('setContext', 'teamLearnings.isNote', !!path?.startsWith(`${service.layout.notesDir}/`));
+  };
+  context.subscriptions.push(
+    gutter,
+    vscode.languages.registerCodeLensProvider(selector, codeLens),
+    vscode.languages.registerHoverProvider(selector, new AnchorHoverProvider(live)),
+    live.onDidChange(() => {
+      codeLens.refresh();
+      updateVisible();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(updateVisible),
+    vscode.window.onDidChangeActiveTextEditor(setNoteContext),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('teamLearnings')) {
+        codeLens.refresh();
+        updateVisible();
+      }
+    }),
+  );
+  setNoteContext(vscode.window.activeTextEditor);
+  updateVisible();
+}
