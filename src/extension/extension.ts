@@ -10,12 +10,14 @@ import { registerCommands } from './commands/registerCommands';
 import { registerPreview } from './preview/notePreview';
 import { LiveAnchors } from './editor/liveAnchors';
 import type { NotePreviewManager } from './preview/notePreview';
+import { registerDashboard, type DashboardPanel } from './dashboard/dashboard';
 
 export interface TeamLearningsApi {
   service: LearningsService;
   live: LiveAnchors;
   views: Views;
   preview: NotePreviewManager;
+  dashboard: DashboardPanel;
   /** Milliseconds `activate` took, for the benchmark. */
   activationMs: number;
 }
@@ -28,10 +30,11 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const live = new LiveAnchors(service);
   context.subscriptions.push(service, live);
   const preview = registerPreview(context, service);
+  const dashboard = registerDashboard(context, service);
   const views = registerViews(context, service, live);
   registerEditorFeatures(context, service, live);
   registerCommands(context, service, live, views);
-  return { service, live, views, preview, activationMs: performance.now() - started };
+  return { service, live, views, preview, dashboard, activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {}

@@ -18,6 +18,7 @@ export class LearningsService implements vscode.Disposable {
   private loading: Promise<NoteIndex> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly pending = new Set<string>();
+  private readonly loadWaiters: Array<(index: NoteIndex) => void> = [];
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -48,8 +49,21 @@ export class LearningsService implements vscode.Disposable {
     if (!this.loading) {
       this.startWatching();
       this.loading = this.workspace.load();
+      const waiters = this.loadWaiters.splice(0);
+      void this.loading.then((index) => waiters.forEach((w) => w(index)));
     }
     return this.loading;
+  }
+
+  /** Resolves after the first load, whoever starts it; never starts one itself. */
+  whenLoaded(): Promise<NoteIndex> {
+    return new Promise((resolve) => {
+      if (this.loading) {
+        void this.loading.then(resolve);
+        return;
+      }
+      this.loadWaiters.push(resolve);
+    });
   }
 
   /** The index if it is loaded already; never starts a scan. */

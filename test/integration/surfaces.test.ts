@@ -83,7 +83,7 @@ describe('Surfaces', function () {
     const code = (await readText('src/jobs/retry.ts')).split('\n').slice(0, 4);
     assert.ok(text.includes('title: "Integration: jitter the retry delays"') || text.includes("title: 'Integration: jitter the retry delays'"), text);
     assert.ok(text.includes('topics: [reliability, jobs/retries]'));
-    assert.ok(text.includes('    path: src/jobs/retry.ts\n    lines: 1-4\n'));
+    assert.ok(text.includes('  - path: src/jobs/retry.ts\n    lines: 1-4\n'), text);
     for (const line of code) assert.ok(text.includes(line), `snippet holds "${line}"`);
     const { service } = await api();
     const index = await service.ready();

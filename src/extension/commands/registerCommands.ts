@@ -5,6 +5,9 @@ import type { Views } from '../views/registerViews';
 import { newNote, recordLesson, type CaptureArgs } from './capture';
 import { searchNotes } from './search';
 import { openAnchor, openNote, pickNote } from './navigation';
+import { changeTopic, editTopicPage, endorseNote } from './curation';
+import { addCheckInCommand, registerFollowupStatus, setStatusCommand } from './followupCommands';
+import { generateDigest } from './digestCommand';
 
 export function registerCommands(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, views: Views): void {
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -19,6 +22,15 @@ export function registerCommands(context: vscode.ExtensionContext, service: Lear
   register('teamLearnings.openNote', (arg) => openNote(service, arg));
   register('teamLearnings.openAnchor', (arg) => openAnchor(service, live, arg));
   register('teamLearnings.pickNote', (paths) => pickNote(service, paths));
+  register('teamLearnings.renameTopic', (arg) => changeTopic(service, 'rename', arg));
+  register('teamLearnings.mergeTopics', (arg) => changeTopic(service, 'merge', arg));
+  register('teamLearnings.editTopicPage', (arg) => editTopicPage(service, arg));
+  register('teamLearnings.endorseNote', (arg) => endorseNote(service, arg));
+  register('teamLearnings.addCheckIn', (arg) => addCheckInCommand(service, arg));
+  register('teamLearnings.markPlanDone', (arg) => setStatusCommand(service, arg, 'done'));
+  register('teamLearnings.dropPlan', (arg) => setStatusCommand(service, arg, 'dropped'));
+  register('teamLearnings.generateDigest', (arg) => generateDigest(service, arg));
+  registerFollowupStatus(context, service);
   register('teamLearnings.revealTopic', async (slug) => {
     if (typeof slug !== 'string') return;
     const node = await views.topics.nodeFor(slug);

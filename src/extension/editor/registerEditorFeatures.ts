@@ -15,7 +15,10 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
   };
   const setNoteContext = (editor: vscode.TextEditor | undefined) => {
     const path = editor ? service.relative(editor.document.uri) : undefined;
-    void vscode.commands.executeCommand('setContext', 'teamLearnings.isNote', !!path?.startsWith(`${service.layout.notesDir}/`));
+    const isNote = !!path?.startsWith(`${service.layout.notesDir}/`);
+    void vscode.commands.executeCommand('setContext', 'teamLearnings.isNote', isNote);
+    const note = isNote && path ? service.indexIfLoaded?.get(path) : undefined;
+    void vscode.commands.executeCommand('setContext', 'teamLearnings.isPlan', note?.kind === 'plan' && (note.status ?? 'open') === 'open');
   };
   context.subscriptions.push(
     gutter,

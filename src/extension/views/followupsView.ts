@@ -1,23 +1,13 @@
 // The Follow-ups view: open action plans, those due or overdue first.
 
 import * as vscode from 'vscode';
-import type { Note } from '../../core/model';
+import { followups, type Followup } from '../../core/followups';
 import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
 
-export function openPlans(notes: Note[]): Note[] {
-  return notes
-    .filter((n) => n.kind === 'plan' && (n.status ?? 'open') === 'open')
-    .sort((a, b) => (a.review ?? '9999').localeCompare(b.review ?? '9999') || a.title.localeCompare(b.title));
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export class FollowupsProvider implements vscode.TreeDataProvider<Note> {
-  private readonly emitter = new vscode.EventEmitter<Note | undefined>();
+export class FollowupsProvider implements vscode.TreeDataProvider<Followup> {
+  private readonly emitter = new vscode.EventEmitter<Followup | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly service: LearningsService) {}
@@ -26,23 +16,25 @@ export class FollowupsProvider implements vscode.TreeDataProvider<Note> {
     this.emitter.fire(undefined);
   }
 
-  async getChildren(node?: Note): Promise<Note[]> {
+  async getChildren(node?: Followup): Promise<Followup[]> {
     if (node) return [];
     const index = await this.service.ready();
-    return openPlans(index.query({ kind: 'plan' }));
+    return followups(index.query({ kind: 'plan' }), today());
   }
 
-  getTreeItem(note: Note): vscode.TreeItem {
-    const item = noteTreeItem(this.service, note);
-    const now = today();
-    if (note.review) {
-      const days = daysBetween(now, note.review);
-      const when =
-        days < 0 ? vscode.l10n.t('overdue by {0} days', -days) : days === 0 ? vscode.l10n.t('due today') : vscode.l10n.t('due in {0} days', days);
-      item.description = [when, note.owner].filter(Boolean).join(' · ');
-      if (days <= 0) item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor(days < 0 ? 'editorError.foreground' : 'editorWarning.foreground'));
-    } else {
-      item.description = [vscode.l10n.t('no check-in date'), note.owner].filter(Boolean).join(' · ');
+  getTreeItem(f: Followup): vscode.TreeItem {
+    const item = noteTreeItem(this.service, f.note);
+    const when =
+      f.dueIn === undefined
+        ? vscode.l10n.t('no check-in date')
+        : f.dueIn < 0
+          ? vscode.l10n.t('overdue by {0} days', -f.dueIn)
+          : f.dueIn === 0
+            ? vscode.l10n.t('due today')
+            : vscode.l10n.t('due in {0} days', f.dueIn);
+    item.description = [when, f.note.owner].filter(Boolean).join(' · ');
+    if (f.state === 'overdue' || f.state === 'due') {
+      item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor(f.state === 'overdue' ? 'editorError.foreground' : 'editorWarning.foreground'));
     }
     return item;
   }

@@ -1,0 +1,182 @@
+// `npm run test:integration`: the mocha suites of test/integration/ inside a
+// real VS Code (code-server + headless Chromium), on a fresh git copy of the
+// demo workspace. Exits 0 only when every test passed.
+//
+// Options (flag or environment variable):
+//   --grep REGEXP      TL_GREP       only the tests whose full title matches
+//   --workspace DIR    TL_WORKSPACE  another fixture folder (copied first)
+//   --trust            TL_TRUST=1    workspace trust enabled: the folder opens restricted
+//   --no-git           TL_GIT=0      the copy is not made a git repo
+//   --timeout SECONDS  TL_TIMEOUT    the whole run, from server start (default 180)
+//   --no-build         TL_NO_BUILD=1 skip `npm run build`
+//   --verbose          TL_VERBOSE=1  also the server's output and the workbench's log
+// The server's environment (so the extension host's) is this process's:
+// any other variable set on the command line reaches the tests.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import {
+  DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, launchBrowser,
+  newPage, gotoWorkbench, workbenchUrl, saveScreenshot, runMain, sleep,
+} from './host.mjs';
+
+export const TESTS_MODULE = join(REPO_ROOT, 'out/test/integration/index.js');
+export const RESULT_ENV = 'TEAM_LEARNINGS_TEST_RESULT';
+
+// Lines the workbench itself logs through codeAutomationLog, not the tests'.
+const WORKBENCH_NOISE = [
+  /^Resolv(?:ing|ed) connection token/,
+  /^Creating a socket \(/,
+  /^\[Service Worker\]/,
+  /additional builtin extensions/,
+  /^ChatSessionStore:/,
+  /^\[driver\]/,
+  /^Ignoring the error while validating workspace folder/,
+  /^Long running operations during shutdown/,
+];
+
+export function isWorkbenchNoise(text) {
+  return WORKBENCH_NOISE.some((pattern) => pattern.test(text));
+}
+
+function readSummary(file) {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the tests module in a fresh server and browser; everything started is
+ * released when `scope` closes. Resolves to
+ * { code, summary?, reason?, screenshot?, seconds } and never throws for a test failure.
+ */
+export async function runIntegration(scope, {
+  workspace = DEMO_WORKSPACE, testsPath = TESTS_MODULE, grep, trust = false, git = true, env = {},
+  timeoutMs = 180_000, doBuild = true, verbose = false, print = (line) => console.log(line),
+} = {}) {
+  if (doBuild) build();
+  await ensureCodeServer();
+  if (!existsSync(testsPath)) throw new HostError(`tests module not found: ${testsPath} (did the build run?)`);
+
+  const started = Date.now();
+  const folder = prepareWorkspace(workspace, scope, { git });
+  const resultDir = mkdtempSync(join(tmpdir(), 'tl-result-'));
+  scope.defer(() => rmSync(resultDir, { recursive: true, force: true }));
+  const resultFile = join(resultDir, 'result.json');
+
+  let finish;
+  let hostCrash;
+  let exitSignalled;
+  const exitSignal = new Promise((resolve) => (exitSignalled = resolve));
+  const outcome = new Promise((resolve) => (finish = resolve));
+  const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+  scope.defer(() => clearTimeout(timer));
+
+  const server = await startServer({
+    workspace: folder,
+    scope,
+    trust,
+    env: { [RESULT_ENV]: resultFile, ...(grep ? { TL_GREP: grep } : {}), ...env },
+    onLine: (line) => {
+      if (verbose) print(`[server] ${line}`);
+      // A crashed extension host never reports: say so instead of waiting for the time-out.
+      const crashed = /Extension Host Process exited with code: (\d+|null), signal: (\w+)/.exec(line);
+      if (crashed && (crashed[1] !== '0' || crashed[2] !== 'null')) {
+        hostCrash = `the extension host crashed (${line.replace(/^.*Extension Host Process /, '').replace(/\.$/, '')})`;
+        setTimeout(() => finish({ kind: 'crash', reason: hostCrash }), 2000);
+      }
+    },
+  });
+  server.exit.then((code) => finish({ kind: 'crash', reason: `code-server exited (${code}) during the run` }));
+
+  const browser = await launchBrowser(scope);
+  const page = await newPage(browser, {
+    onLog: (type, text) => {
+      if (verbose || !isWorkbenchNoise(text)) print(text.replace(/\s+$/, ''));
+    },
+    onExit: (code) => {
+      exitSignalled();
+      finish({ kind: 'exit', code });
+    },
+    onCrash: (error) => finish({ kind: 'crash', reason: error.message }),
+  });
+  if (verbose) page.on('console', (message) => print(`[workbench ${message.type()}] ${message.text()}`));
+  gotoWorkbench(page, workbenchUrl(server, { folder, extensionTestsPath: testsPath }), { timeoutMs })
+    .catch((error) => finish({ kind: 'crash', reason: `the workbench did not load: ${error.message}` }));
+
+  // The sturdier channel: the summary file may arrive before (or without) codeAutomationExit.
+  const poll = setInterval(() => {
+    if (existsSync(resultFile)) finish({ kind: 'result' });
+  }, 250);
+  scope.defer(() => clearInterval(poll));
+
+  const result = await outcome;
+  clearInterval(poll);
+  clearTimeout(timer);
+  if (scope.closing) return { code: 130, seconds: (Date.now() - started) / 1000, reason: 'stopped' };
+  // Let the exit signal and the last lines of output arrive after the summary.
+  if (result.kind === 'result') await Promise.race([exitSignal, sleep(3000)]);
+  const seconds = (Date.now() - started) / 1000;
+  if (result.kind === 'exit' && !existsSync(resultFile)) await sleep(1000);
+  const summary = readSummary(resultFile);
+
+  if (result.kind === 'timeout') {
+    const screenshot = await saveScreenshot(page, 'integration-timeout');
+    return { code: 3, summary, seconds, reason: `timed out after ${timeoutMs / 1000} s`, screenshot };
+  }
+  if (!summary) {
+    // Note: when the extension host dies, the workbench reports exit code 0.
+    const reason = result.kind === 'crash' ? result.reason : hostCrash ?? `the tests ended (exit code ${result.code}) without writing a result: did the tests module load?`;
+    const screenshot = await saveScreenshot(page, 'integration-crash');
+    return { code: 2, seconds, reason, screenshot };
+  }
+  if (summary.passed + summary.failed === 0) return { code: 1, summary, seconds, reason: grep ? `no test matches "${grep}"` : 'no tests ran' };
+  return { code: summary.failed === 0 ? 0 : 1, summary, seconds };
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      grep: { type: 'string' },
+      workspace: { type: 'string' },
+      trust: { type: 'boolean' },
+      'no-git': { type: 'boolean' },
+      timeout: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+    },
+  });
+  const env = process.env;
+  const flag = (name) => env[name] !== undefined && env[name] !== '' && env[name] !== '0' && env[name] !== 'false';
+  return {
+    grep: values.grep ?? (env.TL_GREP || undefined),
+    workspace: values.workspace ?? (env.TL_WORKSPACE || DEMO_WORKSPACE),
+    trust: values.trust ?? flag('TL_TRUST'),
+    git: !(values['no-git'] ?? (env.TL_GIT === '0' || env.TL_GIT === 'false')),
+    timeoutMs: Number(values.timeout ?? env.TL_TIMEOUT ?? 180) * 1000,
+    doBuild: !(values['no-build'] ?? flag('TL_NO_BUILD')),
+    verbose: values.verbose ?? flag('TL_VERBOSE'),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await runMain(async (scope) => {
+    const result = await runIntegration(scope, options());
+    if (scope.closing) return result.code;
+    const { summary } = result;
+    if (summary?.failures?.length) {
+      console.log('\nFailures:');
+      for (const failure of summary.failures) console.log(`  ✘ ${failure.title}: ${failure.error.split('\n')[0]}`);
+    }
+    if (result.reason) console.error(`\nintegration: ${result.reason}`);
+    if (result.screenshot) console.error(`screenshot: ${relative(process.cwd(), result.screenshot)}`);
+    console.log(`\nintegration tests in VS Code: ${result.seconds.toFixed(1)} s`);
+    console.log(`${summary?.passed ?? 0} passed, ${summary?.failed ?? 0} failed`);
+    return result.code;
+  });
+}

@@ -1,0 +1,161 @@
+// `npm run test:ui`: Playwright drives the real workbench (code-server +
+// headless Chromium, the extension under development, no tests module) on a
+// fresh git copy of the demo workspace, checks what the user would see, and
+// writes screenshots to media/screenshots/.
+//
+//   node scripts/vscode-host/ui.mjs [--no-build] [--workspace DIR] [STEP...]
+// With no STEP, every step runs, in order, in one workbench. A failed step
+// saves test-results/ui-<step>-failed-*.png and the run exits non-zero.
+//
+// To add a screenshot (a CodeLens with its hover, the note preview, the
+// dashboard), add a step to STEPS below: a name and an async run(ui) using the
+// helpers of `ui` (page, openContainer, waitForSidebarRows, runCommand, openFile, shot).
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import {
+  DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, launchBrowser,
+  openWorkbench, workbenchUrl, saveScreenshot, runMain, sleep,
+} from './host.mjs';
+
+const SCREENSHOTS = join(REPO_ROOT, 'media/screenshots');
+const CONTAINER_TITLE = 'Team Learnings';
+const SIDEBAR = '#workbench\\.parts\\.sidebar';
+
+/** The steps, in order. Each one leaves the workbench usable for the next. */
+export const STEPS = [
+  {
+    name: 'sidebar',
+    description: `the ${CONTAINER_TITLE} sidebar on the demo workspace`,
+    async run(ui) {
+      await ui.openContainer(CONTAINER_TITLE);
+      await ui.waitForSidebarRows();
+      await ui.shot('sidebar');
+    },
+  },
+];
+
+/** The activity-bar container titles the manifest declares (%keys% resolved from package.nls.json). */
+export function declaredContainers(extensionPath = REPO_ROOT) {
+  const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8'));
+  const nlsFile = join(extensionPath, 'package.nls.json');
+  const nls = existsSync(nlsFile) ? JSON.parse(readFileSync(nlsFile, 'utf8')) : {};
+  const text = (value) => {
+    const key = /^%(.+)%$/.exec(value ?? '')?.[1];
+    const localized = key ? nls[key] : value;
+    return typeof localized === 'object' ? localized?.message : localized;
+  };
+  return (manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => text(c.title) ?? c.id);
+}
+
+/** Helpers handed to each step. */
+export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
+  const ui = {
+    page,
+
+    /** Clicks the activity-bar entry whose label starts with `title` (unless it is open already). */
+    async openContainer(title, timeoutMs = 30_000) {
+      const declared = declaredContainers(extensionPath);
+      if (!declared.some((t) => t.startsWith(title))) {
+        throw new HostError(`package.json contributes no activity-bar container titled "${title}" (contributes.viewsContainers.activitybar: ${declared.join(', ') || 'none'})`);
+      }
+      const selector = `.activitybar .action-item a[aria-label^="${title}"]`;
+      try {
+        await page.waitForSelector(selector, { timeout: timeoutMs });
+      } catch {
+        const seen = await page.$$eval('.activitybar .action-item a[aria-label]', (links) => links.map((a) => a.getAttribute('aria-label')));
+        throw new HostError(
+          `no activity-bar entry "${title}" after ${timeoutMs / 1000} s (does package.json contribute viewsContainers.activitybar titled "${title}"?); ` +
+          `the activity bar shows: ${seen.join(' | ') || 'nothing'}`,
+        );
+      }
+      const open = await page.$eval(selector, (a) => a.closest('.action-item')?.classList.contains('checked') ?? false);
+      if (!open) await page.click(selector);
+      await page.mouse.move(700, 890); // away, so the entry's tooltip is not in the screenshot
+    },
+
+    /** Waits for tree or list rows in the sidebar; fails with what the sidebar shows instead. */
+    async waitForSidebarRows(timeoutMs = 20_000) {
+      try {
+        await page.waitForSelector(`${SIDEBAR} .monaco-list-row`, { timeout: timeoutMs });
+      } catch {
+        const text = await page.$eval(SIDEBAR, (el) => el.innerText).catch(() => '(no sidebar)');
+        throw new HostError(`the sidebar shows no rows after ${timeoutMs / 1000} s; it shows: ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 300))}`);
+      }
+      const rows = await page.$$eval(`${SIDEBAR} .monaco-list-row`, (els) => els.map((el) => el.innerText.trim()).filter(Boolean));
+      if (rows.length === 0) throw new HostError('the sidebar rows are all empty');
+      return rows;
+    },
+
+    /** Runs a command by its title through the command palette. */
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(title);
+      await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+      await page.keyboard.press('Enter');
+    },
+
+    /** Opens a workspace file by its relative path through Quick Open. */
+    async openFile(path) {
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(path);
+      await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
+    },
+
+    /** Saves media/screenshots/<name>.png once rendering has settled. */
+    async shot(name) {
+      await sleep(500);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path });
+      console.log(`    screenshot: ${relative(REPO_ROOT, path)}`);
+      return path;
+    },
+  };
+  return ui;
+}
+
+async function main(scope) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'no-build': { type: 'boolean' }, workspace: { type: 'string' } },
+  });
+  const unknown = positionals.filter((name) => !STEPS.some((step) => step.name === name));
+  if (unknown.length) throw new HostError(`unknown step(s): ${unknown.join(', ')}; steps: ${STEPS.map((s) => s.name).join(', ')}`);
+  const steps = positionals.length ? STEPS.filter((step) => positionals.includes(step.name)) : STEPS;
+
+  if (!values['no-build'] && !process.env.TL_NO_BUILD) build();
+  await ensureCodeServer();
+  const folder = prepareWorkspace(values.workspace ?? process.env.TL_WORKSPACE ?? DEMO_WORKSPACE, scope);
+  const server = await startServer({ workspace: folder, scope });
+  const browser = await launchBrowser(scope);
+  const page = await openWorkbench(browser, workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }));
+  await page.waitForSelector('.activitybar', { timeout: 30_000 });
+
+  let passed = 0;
+  let failed = 0;
+  for (const step of steps) {
+    if (scope.closing) return 130;
+    const started = Date.now();
+    try {
+      await step.run(uiHelpers(page));
+      passed++;
+      console.log(`  ✔ ${step.name}: ${step.description} (${Date.now() - started} ms)`);
+    } catch (error) {
+      if (scope.closing) return 130;
+      failed++;
+      console.log(`  ✘ ${step.name}: ${step.description}\n      ${error instanceof HostError ? error.message : error?.stack ?? error}`);
+      const screenshot = await saveScreenshot(page, `ui-${step.name}-failed`);
+      if (screenshot) console.log(`      screenshot: ${relative(REPO_ROOT, screenshot)}`);
+    }
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runMain(main);

@@ -1,0 +1,134 @@
+// AnchorHistory over the `git` command, for the CLI. Every answer is cached
+// (one `git diff --name-status` per commit, one `git show` per file version),
+// and any failure (no git, not a repository, a commit that is not there, as
+// in a shallow clone) means "history does not know": the snippet alone decides.
+
+import { execFileSync } from 'node:child_process';
+import type { AnchorHistory } from '../core/anchors/history';
+
+interface Changes {
+  renamed: Map<string, string>;
+  deleted: Set<string>;
+  /** Added, modified and rename-target paths. */
+  changed: string[];
+}
+
+export interface GitHistoryOptions {
+  /** Compare with this commit instead of the working tree (used by the evaluation). */
+  to?: string;
+}
+
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+export class GitHistory implements AnchorHistory {
+  private readonly changes = new Map<string, Changes | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly options: GitHistoryOptions = {},
+  ) {}
+
+  renamedTo(commit: string, path: string): string | null | undefined {
+    const changes = this.changesSince(commit);
+    if (!changes) return undefined;
+    if (changes.deleted.has(path)) return null;
+    return changes.renamed.get(path);
+  }
+
+  textAt(commit: string, path: string): string | undefined {
+    const key = `${commit}:${path}`;
+    if (!this.texts.has(key)) this.prefetch([{ commit, path }]);
+    return this.texts.get(key);
+  }
+
+  /** Reads every asked-for version in one `git cat-file --batch`. */
+  prefetch(requests: ReadonlyArray<{ commit: string; path: string }>): void {
+    const todo = [...new Set(requests.map((r) => `${r.commit}:${r.path}`))].filter((key) => !this.texts.has(key));
+    if (todo.length === 0) return;
+    for (const key of todo) this.texts.set(key, undefined);
+    const prefix = this.prefix();
+    const asked = todo.filter((key) => isCommitLike(key.slice(0, key.indexOf(':'))) && !/[\n\r]/.test(key));
+    if (prefix === undefined || asked.length === 0) return;
+    // Object names are relative to the repository root; the workspace may be a folder inside it.
+    const input = asked.map((key) => key.replace(':', `:${prefix}`)).join('\n') + '\n';
+    const out = this.run(['cat-file', '--batch'], input);
+    if (!out) return;
+    let at = 0;
+    for (const key of asked) {
+      const eol = out.indexOf(10, at);
+      if (eol < 0) break;
+      const header = /^[0-9a-f]{40,64} (\w+) (\d+)$/.exec(out.subarray(at, eol).toString('utf8'));
+      at = eol + 1;
+      if (!header) continue;
+      const size = Number(header[2]);
+      if (header[1] === 'blob') this.texts.set(key, out.subarray(at, at + size).toString('utf8'));
+      at += size + 1;
+    }
+  }
+
+  changedPaths(commit: string): readonly string[] | undefined {
+    return this.changesSince(commit)?.changed;
+  }
+
+  private changesSince(commit: string): Changes | undefined {
+    if (!this.changes.has(commit)) {
+      const range = this.options.to ? [commit, this.options.to] : [commit];
+      const out = isCommitLike(commit) ? this.git(['diff', '-M', '--relative', '--name-status', '-z', ...range, '--']) : undefined;
+      this.changes.set(commit, out === undefined ? undefined : parseNameStatus(out));
+    }
+    return this.changes.get(commit);
+  }
+
+  private prefixKnown = false;
+  private repoPrefix?: string;
+
+  /** Where the workspace root lies inside the repository (`` or `sub/dir/`), undefined without git. */
+  private prefix(): string | undefined {
+    if (!this.prefixKnown) {
+      this.prefixKnown = true;
+      this.repoPrefix = this.git(['rev-parse', '--show-prefix'])?.trim();
+    }
+    return this.repoPrefix;
+  }
+
+  private git(args: string[]): string | undefined {
+    return this.run(args)?.toString('utf8');
+  }
+
+  private run(args: string[], input?: string): Buffer | undefined {
+    try {
+      return execFileSync('git', ['-C', this.root, ...args], { input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'ignore'] });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A commit from a note must not be read as an option of git. */
+function isCommitLike(commit: string): boolean {
+  return /^[0-9a-fA-F]{4,64}$/.test(commit);
+}
+
+/** Parses `git diff --name-status -z`: `M\0path\0`, `R097\0old\0new\0`, ... */
+export function parseNameStatus(out: string): Changes {
+  const fields = out.split('\0');
+  const renamed = new Map<string, string>();
+  const deleted = new Set<string>();
+  const changed: string[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++];
+    if (!status) continue;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      const from = fields[i++];
+      const to = fields[i++];
+      if (status.startsWith('R')) renamed.set(from, to);
+      changed.push(to);
+    } else {
+      const path = fields[i++];
+      if (status === 'D') deleted.add(path);
+      else changed.push(path);
+    }
+  }
+  return { renamed, deleted, changed };
+}

@@ -1,0 +1,8 @@
+// The anchor engine's public surface, for the CLI and the extension.
+
+export { relocateAnchor, isFresh, type FileText, type OtherFile, type RelocateContext } from './relocate';
+export { DRIFT_THRESHOLD, type AnchorStatus, type AnchorResolution } from './resolution';
+export { prepareFile, PreparedFile } from './preparedFile';
+export { mapRange, type AnchorHistory, type MappedRange } from './history';
+export { shiftRange, lineChangeOf, type LineChange, type ShiftedRange } from './shift';
+export { resolveAnchors, type ResolveOptions } from './resolveAnchors';

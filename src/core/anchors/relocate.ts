@@ -1,0 +1,153 @@
+// Re-resolves an anchor against the files as they are now (DESIGN.md section 3).
+// Cheapest evidence first: the snippet at its recorded lines; then verbatim
+// elsewhere in its file, in its renamed file, in other files; only then a
+// bounded fuzzy search for edited code. Whatever is not certain is reported
+// as drifted, never as fresh or moved.
+
+import type { Anchor, LineRange } from '../model';
+import { Clues } from './clues';
+import { isExactlyAt } from './exactSearch';
+import { alignNear, bestDistinct, findSimilar, seedStarts, type Seed } from './fuzzySearch';
+import type { AnchorHistory } from './history';
+import { PreparedFile, prepareFile } from './preparedFile';
+import { DRIFT_THRESHOLD, type AnchorResolution } from './resolution';
+import { Snippet } from './snippet';
+import { placeInHome, placeInOthers, verbatimStarts, type Placement } from './verbatim';
+
+/** A file's text, or the same text already prepared (shared by all anchors in it). */
+export type FileText = string | PreparedFile;
+
+export interface OtherFile {
+  path: string;
+  text: FileText;
+}
+
+export interface RelocateContext {
+  /** Files the code may have moved to; read only when it is not in its own file. */
+  otherFiles?: Iterable<OtherFile>;
+  history?: AnchorHistory;
+}
+
+/** Fuzzy matches closer than this are a tie: the one nearest the old place wins, flagged ambiguous. */
+const TIE_MARGIN = 0.05;
+/** Places aligned across all other files together: the search for moved code stays bounded however many files are offered. */
+const MAX_OTHER_ALIGNMENTS = 8;
+
+export function asPrepared(text: FileText): PreparedFile {
+  return typeof text === 'string' ? prepareFile(text) : text;
+}
+
+/** The plain check: is the snippet still at its recorded lines (CR and trailing blanks aside)? */
+export function isFresh(anchor: Anchor, text: FileText): boolean {
+  const snippet = new Snippet(anchor.snippet);
+  return isExactlyAt(asPrepared(text), snippet, anchor.lines.start - 1);
+}
+
+export function relocateAnchor(anchor: Anchor, current: { text?: FileText }, context: RelocateContext = {}): AnchorResolution {
+  const snippet = new Snippet(anchor.snippet);
+  const own = current.text === undefined ? undefined : asPrepared(current.text);
+  // A capped snippet is the head of a longer range: keep the range's length.
+  const extra = Math.max(0, anchor.lines.end - anchor.lines.start + 1 - snippet.length);
+  const lines = (file: PreparedFile, start: number, end = start + snippet.length - 1) => clamp(file, start, end + extra);
+
+  if (snippet.length === 0) {
+    // Nothing to compare: the recorded lines are shown, but not vouched for.
+    return own && anchor.lines.start <= own.lines.length
+      ? { status: 'drifted', path: anchor.path, lines: lines(own, anchor.lines.start - 1), similarity: 0 }
+      : orphaned(anchor);
+  }
+  if (own && isExactlyAt(own, snippet, anchor.lines.start - 1)) {
+    return { status: 'fresh', path: anchor.path, lines: lines(own, anchor.lines.start - 1) };
+  }
+
+  const clues = new Clues(anchor, snippet, context.history);
+  const resolved = (p: Placement): AnchorResolution => ({
+    status: p.confident ? 'moved' : 'drifted',
+    path: p.path,
+    lines: lines(p.file, p.start, p.end),
+    similarity: Math.round(p.similarity * 1000) / 1000,
+    ...(p.ambiguous ? { ambiguous: true } : {}),
+  });
+  const inOwn = own ? verbatimStarts(own, snippet) : [];
+  if (own && inOwn.length > 0) return resolved(placeInHome(anchor.path, own, inOwn, snippet, clues));
+
+  // Not in its file as it was: history may know where the file went (asked only now: it may run git).
+  const homes: Candidate[] = own ? [{ path: anchor.path, file: own }] : [];
+  const others: Candidate[] = [];
+  const renamed = clues.renamedTo();
+  for (const other of context.otherFiles ?? []) {
+    if (other.path === anchor.path) continue;
+    (other.path === renamed ? homes : others).push({ path: other.path, file: asPrepared(other.text) });
+  }
+  for (const home of homes.slice(own ? 1 : 0)) {
+    const starts = verbatimStarts(home.file, snippet);
+    if (starts.length > 0) return resolved(placeInHome(home.path, home.file, starts, snippet, clues));
+  }
+  const matches = others.flatMap((o) => verbatimStarts(o.file, snippet).map((start) => ({ ...o, start })));
+  const elsewhere = placeInOthers(matches, snippet, clues, own !== undefined);
+  // History saying the code was edited where it was outweighs a copy elsewhere.
+  const editedInPlace = elsewhere.now && homes.some((h) => clues.stillIn(h.file));
+  if (elsewhere.now && !editedInPlace) return resolved(elsewhere.now);
+  const inHome = mostSimilar(homes, snippet, clues, anchor);
+  if (inHome) return resolved(inHome);
+  const verbatim = elsewhere.now ?? elsewhere.fallback;
+  if (verbatim) return resolved({ ...verbatim, confident: false });
+  const inOthers = mostSimilar(others, snippet, clues, anchor);
+  return inOthers ? resolved(inOthers) : orphaned(anchor);
+}
+
+interface Candidate {
+  path: string;
+  file: PreparedFile;
+}
+
+/**
+ * The most similar edited region in these files, if similar enough; near
+ * ties go to the one nearest where it was expected. In its own file the
+ * recorded (and history's) place is always tried; across other files only
+ * the best-voted places of all of them are aligned.
+ */
+function mostSimilar(pool: readonly Candidate[], snippet: Snippet, clues: Clues, anchor: Anchor): Placement | undefined {
+  const found: Array<Placement & { expected?: number }> = [];
+  const seeds: Array<Candidate & Seed> = [];
+  for (const { path, file } of pool) {
+    if (clues.isHome(path)) {
+      const expected = clues.expectedStart(file);
+      const hints = [...new Set([expected, anchor.lines.start - 1])];
+      for (const match of findSimilar(file, snippet, hints)) found.push({ path, file, ...match, confident: false, ambiguous: false, expected });
+    } else {
+      for (const seed of seedStarts(file, snippet)) seeds.push({ path, file, ...seed });
+    }
+  }
+  seeds.sort((a, b) => b.votes - a.votes);
+  for (const { path, file, start } of seeds.slice(0, MAX_OTHER_ALIGNMENTS)) {
+    const [match] = bestDistinct([alignNear(file, snippet, start)]);
+    if (match) found.push({ path, file, ...match, confident: false, ambiguous: false });
+  }
+  const best = found.reduce<(typeof found)[number] | undefined>((a, b) => (!a || b.similarity > a.similarity ? b : a), undefined);
+  if (!best || best.similarity < DRIFT_THRESHOLD) return undefined;
+  const ties = found.filter((c) => c.similarity >= best.similarity - TIE_MARGIN && !(c.path === best.path && c !== best && overlapsRange(c, best)));
+  return ties.length > 1 ? { ...closest(ties), ambiguous: true } : best;
+}
+
+function overlapsRange(a: { start: number; end?: number }, b: { start: number; end?: number }): boolean {
+  return a.start <= (b.end ?? b.start) && b.start <= (a.end ?? a.start);
+}
+
+function orphaned(anchor: Anchor): AnchorResolution {
+  return { status: 'orphaned', path: anchor.path };
+}
+
+/** 0-based inclusive lines to a 1-based range inside the file. */
+function clamp(file: PreparedFile, start: number, end: number): LineRange {
+  const last = Math.max(1, file.lines.length);
+  const s = Math.min(Math.max(1, start + 1), last);
+  return { start: s, end: Math.min(Math.max(s, end + 1), last) };
+}
+
+/** Among tied candidates, the one in a home file nearest where it was expected; else the first. */
+function closest<T extends { start: number; expected?: number }>(ties: readonly T[]): T {
+  const placed = ties.filter((t) => t.expected !== undefined);
+  if (placed.length === 0) return ties[0];
+  return placed.reduce((a, b) => (Math.abs(b.start - (b.expected as number)) < Math.abs(a.start - (a.expected as number)) ? b : a));
+}

@@ -1,0 +1,105 @@
+// Resolves many anchors at once over the FileSystem interface, as `check`
+// and the editor views need: each file is read and prepared once, and other
+// files are read only for anchors not found in their own.
+
+import { unsafePathReason } from '../anchorPath';
+import { decodeStrict, type FileSystem } from '../fileSystem';
+import type { Anchor } from '../model';
+import type { AnchorHistory } from './history';
+import { PreparedFile } from './preparedFile';
+import { isFresh, relocateAnchor, type OtherFile } from './relocate';
+import type { AnchorResolution } from './resolution';
+
+export interface ResolveOptions {
+  history?: AnchorHistory;
+  /** More places moved code may be looked for (files open in the editor, say). */
+  otherPaths?: Iterable<string>;
+  /** Text that replaces a file's content on disk (unsaved editors). */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+/** Files larger than this are not searched for moved code: generated, not written. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Other files read per run at most, so a huge change set cannot stall `check`. */
+const MAX_OTHER_FILES = 500;
+const READ_BATCH = 64;
+
+export async function resolveAnchors(anchors: readonly Anchor[], fs: FileSystem, options: ResolveOptions = {}): Promise<AnchorResolution[]> {
+  const files = new FileCache(fs, options.overrides);
+  await files.load(anchors.map((a) => a.path));
+  const history = options.history;
+  const results = new Array<AnchorResolution>(anchors.length);
+  // In file order, so the per-file work (indexes, diffs against history) is reused.
+  const order = anchors.map((_, i) => i).sort((a, b) => (anchors[a].path < anchors[b].path ? -1 : anchors[a].path > anchors[b].path ? 1 : 0));
+  const stale = order.filter((i) => {
+    const file = files.get(anchors[i].path);
+    return !file || !isFresh(anchors[i], file);
+  });
+  history?.prefetch?.(stale.filter((i) => anchors[i].commit).map((i) => ({ commit: anchors[i].commit as string, path: anchors[i].path })));
+  for (const i of order) results[i] = relocateAnchor(anchors[i], { text: files.get(anchors[i].path) }, { history });
+
+  const pending = stale.filter((i) => results[i].status === 'drifted' || results[i].status === 'orphaned');
+  if (pending.length === 0) return results;
+  const extra = [...(options.otherPaths ?? [])];
+  const candidates = new Map<number, string[]>();
+  for (const i of pending) {
+    const { commit, path } = anchors[i];
+    const paths: string[] = [];
+    if (commit && history) {
+      const renamed = history.renamedTo(commit, path);
+      if (renamed) paths.push(renamed);
+      paths.push(...(history.changedPaths?.(commit) ?? []));
+    }
+    paths.push(...extra);
+    candidates.set(i, paths);
+  }
+  const wanted = [...new Set([...candidates.values()].flat())].slice(0, MAX_OTHER_FILES);
+  await files.load(wanted);
+  for (const i of pending) {
+    const otherFiles: OtherFile[] = [];
+    for (const path of new Set(candidates.get(i))) {
+      const file = files.get(path);
+      if (file) otherFiles.push({ path, text: file });
+    }
+    if (otherFiles.length === 0) continue;
+    results[i] = relocateAnchor(anchors[i], { text: files.get(anchors[i].path) }, { history, otherFiles });
+  }
+  return results;
+}
+
+class FileCache {
+  private readonly files = new Map<string, PreparedFile | undefined>();
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly overrides: ReadonlyMap<string, string> | undefined,
+  ) {}
+
+  get(path: string): PreparedFile | undefined {
+    return this.files.get(path);
+  }
+
+  async load(paths: readonly string[]): Promise<void> {
+    const todo = [...new Set(paths)].filter((p) => !this.files.has(p));
+    for (let i = 0; i < todo.length; i += READ_BATCH) {
+      const batch = todo.slice(i, i + READ_BATCH);
+      const texts = await Promise.all(batch.map((p) => this.read(p)));
+      batch.forEach((p, k) => this.files.set(p, texts[k] === undefined ? undefined : new PreparedFile(texts[k])));
+    }
+  }
+
+  /** The file's text, or undefined when it is missing, unsafe, outside the workspace or not text. */
+  private async read(path: string): Promise<string | undefined> {
+    const override = this.overrides?.get(path);
+    if (override !== undefined) return override;
+    if (unsafePathReason(path)) return undefined;
+    try {
+      const stat = await this.fs.stat(path);
+      if (!stat || stat.type === 'directory' || stat.size > MAX_FILE_BYTES) return undefined;
+      if (stat.type === 'symlink' && (!this.fs.realPath || (await this.fs.realPath(path)) === undefined)) return undefined;
+      return decodeStrict(await this.fs.readFile(path));
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,214 @@
+// The dashboard: one webview panel with a few indicators a team can act on
+// (notes per topic over time, plans to check in on, anchors needing
+// attention, contributors and wins this month), each a link into the view
+// where the team acts on it. Numbers come from core/stats; the page is drawn
+// by dashboardHtml; the page's messages are checked by messages.
+
+import * as vscode from 'vscode';
+import { relocateAnchor } from '../../core/anchors';
+import { checkAnchors, type AnchorResult } from '../../core/checkAnchors';
+import { dashboardModel, type DashboardModel } from '../../core/dashboardModel';
+import { today } from '../../core/dates';
+import { computeStats } from '../../core/stats';
+import { flattenTopics } from '../../core/topics';
+import { makeNonce } from '../preview/previewHtml';
+import type { LearningsService } from '../service';
+import { dashboardDocument, revealableTopics } from './dashboardHtml';
+import { dashboardLabels } from './labels';
+import { CHECK_ANCHORS, FOCUS_THIS_FILE, REVEAL_TOPIC, parseDashboardMessage } from './messages';
+
+export const DASHBOARD_VIEW_TYPE = 'teamLearnings.dashboard';
+export const SHOW_DASHBOARD = 'teamLearnings.showDashboard';
+
+/** Saves of anchored code within this window re-render once. */
+const SAVE_DEBOUNCE_MS = 300;
+
+export class DashboardPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private html: string | undefined;
+  private model: DashboardModel | undefined;
+  private topics = new Set<string>();
+  /** Bumped by every render, so a slow render never overwrites a newer one. */
+  private version = 0;
+  private rendering: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: LearningsService,
+  ) {
+    this.disposables.push(
+      service.onDidChange(() => {
+        if (this.panel) void this.render();
+      }),
+      // Anchor statuses follow the code: a saved anchored file may change the anchors card.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        const path = this.panel ? service.relative(doc.uri) : undefined;
+        if (!path || !service.indexIfLoaded?.query({ file: path }).length) return;
+        if (this.saveTimer) clearTimeout(this.saveTimer);
+        this.saveTimer = setTimeout(() => {
+          this.saveTimer = undefined;
+          if (this.panel) void this.render();
+        }, SAVE_DEBOUNCE_MS);
+      }),
+    );
+  }
+
+  /** The HTML last set on the panel, for tests; undefined before the first render. */
+  htmlFor(): string | undefined {
+    return this.html;
+  }
+
+  /** What the last render drew, for tests. */
+  modelFor(): DashboardModel | undefined {
+    return this.model;
+  }
+
+  /** Resolves when the render under way (if any) has set its HTML. */
+  async rendered(): Promise<void> {
+    await this.rendering;
+  }
+
+  /** Opens the dashboard, or reveals it and brings its numbers up to date. */
+  async show(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn);
+      await this.render();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      DASHBOARD_VIEW_TYPE,
+      vscode.l10n.t('Team Learnings Dashboard'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { ...this.webviewOptions(), enableFindWidget: false, retainContextWhenHidden: false },
+    );
+    this.adopt(panel);
+    await this.render();
+  }
+
+  /** Restores the panel after a window reload (the page keeps no state of its own). */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.adopt(panel);
+    await this.render();
+  }
+
+  /**
+   * Runs what the page asks when it is on the allow-list, with a topic the
+   * page shows. The command is started, not awaited (it may wait on a quick
+   * pick). Public for tests; returns whether a command was started.
+   */
+  async handleMessage(raw: unknown): Promise<boolean> {
+    const message = parseDashboardMessage(raw);
+    if (!message) return false;
+    let id: string = message.id;
+    const args: unknown[] = [];
+    if (message.id === REVEAL_TOPIC) {
+      if (!message.arg || !this.topics.has(message.arg)) return false;
+      args.push(message.arg);
+    } else if (message.id === CHECK_ANCHORS && !(await vscode.commands.getCommands(true)).includes(CHECK_ANCHORS)) {
+      id = FOCUS_THIS_FILE;
+    }
+    vscode.commands.executeCommand(id, ...args).then(undefined, (err: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Team Learnings: {0}', err instanceof Error ? err.message : String(err)));
+    });
+    return true;
+  }
+
+  dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    const listeners = [
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)),
+      // Hidden panels are not re-rendered as they lose their content; catch up when shown again.
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.model?.today !== today()) void this.render();
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.html = undefined;
+          this.model = undefined;
+          this.topics = new Set();
+        }
+        for (const l of listeners) l.dispose();
+      }),
+    ];
+  }
+
+  private render(): Promise<void> {
+    const version = ++this.version;
+    const run = this.rendering.then(() => this.renderNow(version));
+    this.rendering = run.catch(() => undefined);
+    return run.catch((err: unknown) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Team Learnings: {0}', err instanceof Error ? err.message : String(err)));
+    });
+  }
+
+  private async renderNow(version: number): Promise<void> {
+    // A newer render is queued behind this one: let it do the work.
+    if (version !== this.version || !this.panel) return;
+    const index = await this.service.ready();
+    const day = today();
+    let anchors: AnchorResult[] | undefined;
+    try {
+      anchors = (await checkAnchors(this.service.fs, index.notes(), (a, text) => relocateAnchor(a, { text }))).anchors;
+    } catch {
+      anchors = undefined; // the other cards still show; the anchors card says it could not check
+    }
+    const panel = this.panel;
+    if (version !== this.version || !panel) return;
+    const stats = computeStats(index, day, anchors ?? []);
+    const titles = new Map(flattenTopics(index.topics()).map((t) => [t.slug, t.title]));
+    const model = dashboardModel(stats, {
+      today: day,
+      topicTitle: (slug) => titles.get(slug),
+      notes: index.notes(),
+      anchorsChecked: anchors !== undefined,
+    });
+    const webview = panel.webview;
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const html = dashboardDocument({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      styleUri: media('dashboard.css'),
+      scriptUri: media('dashboard.js'),
+      lang: vscode.env.language,
+      model,
+      labels: dashboardLabels(vscode.env.language),
+    });
+    this.model = model;
+    this.topics = revealableTopics(model);
+    this.html = html;
+    webview.html = html;
+  }
+}
+
+/** Registers `teamLearnings.showDashboard` and the panel serializer; the dashboard is disposed with the extension. */
+export function registerDashboard(context: vscode.ExtensionContext, service: LearningsService): DashboardPanel {
+  const dashboard = new DashboardPanel(context.extensionUri, service);
+  context.subscriptions.push(
+    dashboard,
+    vscode.commands.registerCommand(SHOW_DASHBOARD, () => dashboard.show()),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
+  );
+  return dashboard;
+}

@@ -1,0 +1,331 @@
+// The note preview: one webview panel per note, beside the editor, rendered
+// by core/render (untrusted content: escaped, no script, no remote loads)
+// under a strict CSP. The page's script only posts messages; each is checked
+// against the note before a command runs.
+
+import * as vscode from 'vscode';
+import { resolveAnchors, type AnchorResolution } from '../../core/anchors';
+import { normalizeRelativePath, unsafePathReason } from '../../core/anchorPath';
+import { formatLines, formatProblem, type Note } from '../../core/model';
+import { createSafeMarkdown, escapeHtml, renderNoteHtml, type NoteLabels, type RenderedLinks } from '../../core/render/markdown';
+import { statusLabel } from '../anchorStatus';
+import { kindLabel } from '../kinds';
+import type { LearningsService } from '../service';
+import { parsePreviewMessage, type PreviewMessage } from './messages';
+import { makeNonce, previewDocument } from './previewHtml';
+
+export const PREVIEW_VIEW_TYPE = 'teamLearnings.preview';
+
+interface Preview {
+  readonly notePath: string;
+  readonly panel: vscode.WebviewPanel;
+  /** The note as last rendered; undefined before the first render and once deleted. */
+  note?: Note;
+  links: RenderedLinks;
+  html?: string;
+  /** Bumped by every render, so a slow render never overwrites a newer one. */
+  version: number;
+  disposed: boolean;
+}
+
+export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private readonly previews = new Map<string, Preview>();
+  private readonly md = createSafeMarkdown();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: LearningsService,
+  ) {
+    this.disposables.push(
+      service.onDidChange(() => this.refreshChanged()),
+      // Anchor statuses follow the code: re-render when an anchored file is saved.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        const path = service.relative(doc.uri);
+        if (!path) return;
+        for (const p of this.previews.values()) if (p.note?.anchors.some((a) => a.path === path)) void this.render(p);
+      }),
+    );
+  }
+
+  /** The HTML last set on the preview of `notePath`, for tests. */
+  htmlFor(notePath: string): string | undefined {
+    return this.previews.get(notePath)?.html;
+  }
+
+  /** Opens the preview of a note beside the editor, or reveals it. False when `notePath` is not a note. */
+  async show(notePath: string): Promise<boolean> {
+    const existing = this.previews.get(notePath);
+    if (existing) {
+      existing.panel.reveal(existing.panel.viewColumn);
+      return true;
+    }
+    const note = await this.findNote(notePath);
+    if (!note) return false;
+    const opened = this.previews.get(notePath); // by another call while this one waited
+    if (opened) {
+      opened.panel.reveal(opened.panel.viewColumn);
+      return true;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      note.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
+    );
+    await this.render(this.adopt(panel, note.path));
+    return true;
+  }
+
+  /** `teamLearnings.previewNote`: a path, a Uri, a tree item or nothing (the active editor). */
+  async previewCommand(arg?: unknown): Promise<boolean> {
+    const raw = this.notePathOf(arg ?? vscode.window.activeTextEditor?.document.uri);
+    if (raw === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a note to preview it.'));
+      return false;
+    }
+    if (unsafePathReason(raw)) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a note in this workspace.', raw));
+      return false;
+    }
+    const path = normalizeRelativePath(raw);
+    if (await this.show(path)) return true;
+    const problem = this.service.indexIfLoaded?.problemsOf(path)[0];
+    void vscode.window.showWarningMessage(
+      problem ? vscode.l10n.t('Cannot preview this note: {0}', formatProblem(problem)) : vscode.l10n.t('{0} is not a note in this workspace.', path),
+    );
+    return false;
+  }
+
+  /** Restores a preview after a window reload. The state comes from the page: checked like a message. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const path = (state as { note?: unknown } | undefined)?.note;
+    if (typeof path !== 'string' || unsafePathReason(path) || this.previews.has(path)) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    await this.render(this.adopt(panel, path));
+  }
+
+  dispose(): void {
+    for (const p of [...this.previews.values()]) p.panel.dispose();
+    this.previews.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, notePath: string): Preview {
+    const preview: Preview = { notePath, panel, links: emptyLinks(), version: 0, disposed: false };
+    this.previews.set(notePath, preview);
+    const listeners = [
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(preview, m)),
+      panel.onDidDispose(() => {
+        preview.disposed = true;
+        if (this.previews.get(notePath) === preview) this.previews.delete(notePath);
+        for (const l of listeners) l.dispose();
+      }),
+    ];
+    return preview;
+  }
+
+  private async findNote(path: string): Promise<Note | undefined> {
+    const index = await this.service.ready();
+    let note = index.get(path);
+    if (!note && path.startsWith(`${this.service.layout.notesDir}/`) && (await this.service.fs.stat(path))) {
+      // Just written, and the watcher has not told us yet.
+      await this.service.refresh([path]);
+      note = index.get(path);
+    }
+    return note;
+  }
+
+  private refreshChanged(): void {
+    const index = this.service.indexIfLoaded;
+    if (!index) return;
+    for (const p of this.previews.values()) {
+      if (index.get(p.notePath) !== p.note || p.html === undefined) void this.render(p);
+    }
+  }
+
+  private async render(preview: Preview): Promise<void> {
+    const version = ++preview.version;
+    const index = await this.service.ready();
+    const note = index.get(preview.notePath);
+    let anchors: AnchorResolution[] | undefined;
+    if (note && note.anchors.length > 0) {
+      try {
+        anchors = await resolveAnchors(note.anchors, this.service.fs, { overrides: unsavedTexts(this.service, note) });
+      } catch {
+        anchors = undefined; // the note still shows, without status marks
+      }
+    }
+    if (preview.disposed || version !== preview.version) return;
+    if (!note) {
+      this.showDeleted(preview);
+      return;
+    }
+    const links = emptyLinks();
+    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton: true, links });
+    preview.note = note;
+    preview.links = links;
+    preview.panel.title = note.title;
+    this.setHtml(preview, note.title, body, 'note');
+  }
+
+  private showDeleted(preview: Preview): void {
+    const title = preview.note?.title ?? preview.notePath;
+    preview.note = undefined;
+    preview.links = emptyLinks();
+    preview.panel.title = vscode.l10n.t('{0} (deleted)', title);
+    const body = [
+      `<h1 class="note-title">${escapeHtml(title)}</h1>`,
+      `<p class="deleted-message">${escapeHtml(vscode.l10n.t('This note was deleted.'))}</p>`,
+      `<p class="deleted-path"><code>${escapeHtml(preview.notePath)}</code></p>`,
+    ].join('\n');
+    this.setHtml(preview, title, body, 'deleted');
+  }
+
+  private setHtml(preview: Preview, title: string, body: string, state: 'note' | 'deleted'): void {
+    const webview = preview.panel.webview;
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    preview.html = previewDocument({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      styleUri: media('preview.css'),
+      scriptUri: media('preview.js'),
+      lang: vscode.env.language,
+      title,
+      notePath: preview.notePath,
+      body,
+      state,
+    });
+    webview.html = preview.html;
+  }
+
+  private async onMessage(preview: Preview, raw: unknown): Promise<void> {
+    const message = parsePreviewMessage(raw);
+    const note = preview.note;
+    if (!message || !note || preview.disposed) return;
+    try {
+      await this.handle(preview, note, message);
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Team Learnings: {0}', err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  /** Runs what a message asks, only for what this note holds. */
+  private async handle(preview: Preview, note: Note, message: PreviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'openAnchor':
+        if (message.index < note.anchors.length) {
+          await vscode.commands.executeCommand('teamLearnings.openAnchor', { note: note.path, anchor: message.index });
+        }
+        return;
+      case 'revealTopic':
+        if (note.topics.includes(message.topic)) await vscode.commands.executeCommand('teamLearnings.revealTopic', message.topic);
+        return;
+      case 'openLink':
+        if (preview.links.external.has(message.href)) await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+        return;
+      case 'openFile':
+        if (preview.links.workspace.has(message.path)) await this.openFile(preview, message.path);
+        return;
+      case 'endorse':
+        await vscode.commands.executeCommand('teamLearnings.endorseNote', { note: note.path });
+        return;
+    }
+  }
+
+  private async openFile(preview: Preview, path: string): Promise<void> {
+    const stat = await this.service.fs.stat(path);
+    if (!stat) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} does not exist in this workspace.', path));
+      return;
+    }
+    if (stat.type === 'symlink' || stat.type === 'other') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is a link or a special file: it is not opened from a note.', path));
+      return;
+    }
+    const uri = this.service.uriOf(path);
+    if (stat.type === 'directory') {
+      await vscode.commands.executeCommand('revealInExplorer', uri);
+      return;
+    }
+    const column = preview.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: column });
+  }
+
+  private notePathOf(arg: unknown): string | undefined {
+    if (typeof arg === 'string') return arg;
+    if (arg instanceof vscode.Uri) return this.service.relative(arg);
+    if (typeof arg !== 'object' || arg === null) return undefined;
+    const o = arg as { notePath?: unknown; note?: { path?: unknown }; resourceUri?: unknown };
+    if (typeof o.notePath === 'string') return o.notePath;
+    if (typeof o.note === 'object' && o.note !== null && typeof o.note.path === 'string') return o.note.path;
+    if (o.resourceUri instanceof vscode.Uri) return this.service.relative(o.resourceUri);
+    return undefined;
+  }
+}
+
+/** Registers `teamLearnings.previewNote` and the panel serializer; the manager is disposed with the extension. */
+export function registerPreview(context: vscode.ExtensionContext, service: LearningsService): NotePreviewManager {
+  const manager = new NotePreviewManager(context.extensionUri, service);
+  context.subscriptions.push(
+    manager,
+    vscode.commands.registerCommand('teamLearnings.previewNote', (arg?: unknown) => manager.previewCommand(arg)),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
+  );
+  return manager;
+}
+
+function emptyLinks(): RenderedLinks {
+  return { external: new Set(), workspace: new Set() };
+}
+
+/** Unsaved editors of anchored files: statuses follow what the user sees. */
+function unsavedTexts(service: LearningsService, note: Note): Map<string, string> {
+  const wanted = new Set(note.anchors.map((a) => a.path));
+  const out = new Map<string, string>();
+  for (const doc of vscode.workspace.textDocuments) {
+    if (!doc.isDirty) continue;
+    const path = service.relative(doc.uri);
+    if (path && wanted.has(path)) out.set(path, doc.getText());
+  }
+  return out;
+}
+
+function labels(): Partial<NoteLabels> {
+  return {
+    kind: kindLabel,
+    endorsedBy: (names) => vscode.l10n.t('Endorsed by {0}', names),
+    status: vscode.l10n.t('Status'),
+    planStatus: (status) => {
+      switch (status) {
+        case 'open':
+          return vscode.l10n.t('open');
+        case 'done':
+          return vscode.l10n.t('done');
+        case 'dropped':
+          return vscode.l10n.t('dropped');
+        default:
+          return status;
+      }
+    },
+    owner: vscode.l10n.t('Owner'),
+    review: vscode.l10n.t('Next check-in'),
+    topics: vscode.l10n.t('Topics'),
+    anchors: vscode.l10n.t('Code'),
+    anchorStatus: (r) =>
+      r.status === 'moved' && r.lines ? vscode.l10n.t('moved to {0}', `${r.path}:${formatLines(r.lines)}`) : statusLabel(r.status, r.similarity),
+    endorse: vscode.l10n.t('Endorse'),
+    image: vscode.l10n.t('Image'),
+  };
+}

@@ -1,0 +1,113 @@
+// The team loop in a real VS Code: rename a topic as one undoable edit,
+// endorse a note, add a check-in to a plan, and the Review view on a branch.
+
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, readText, root, uri, waitFor, writeText } from './helpers';
+
+const WEBHOOK_NOTES = () => vscode.workspace.findFiles('.learnings/notes/*.md');
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-C', root().fsPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' },
+  });
+}
+
+describe('Team loop', function () {
+  this.timeout(40_000);
+  afterEach(closeAllEditors);
+
+  it('Rename Topic rewrites every note in one undoable workspace edit', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const using = index.query({ topic: 'onboarding' }).map((n) => n.path);
+    assert.ok(using.length >= 2, 'the demo has several onboarding notes');
+    const before = new Map<string, string>();
+    for (const p of using) before.set(p, await readText(p));
+
+    const applied = await vscode.commands.executeCommand('teamLearnings.renameTopic', { from: 'onboarding', to: 'getting-started', preview: false });
+    assert.equal(applied, true);
+    for (const p of using) {
+      const text = await readText(p);
+      const expected = before.get(p)!.replace(/(topics:[^\n]*?)\bonboarding\b/, '$1getting-started');
+      assert.equal(text, expected, `${p} changed only in its topic entry`);
+    }
+    await waitFor('the index to see the new topic', () => (index.topic('getting-started')?.slug === 'getting-started' ? true : undefined));
+    assert.equal(index.topic('onboarding')?.slug, 'getting-started', 'the old name is an alias now');
+    assert.equal(await readText('.learnings/topics/getting-started.md'), '---\naliases: [onboarding]\n---\n');
+
+    // One edit: a single undo in one of the files reverts the files of the edit together.
+    const doc = await vscode.workspace.openTextDocument(uri(using[0]));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('every note to be back', async () => {
+      for (const p of using) {
+        const d = await vscode.workspace.openTextDocument(uri(p));
+        if (d.getText() !== before.get(p)) return undefined;
+      }
+      return true;
+    });
+    for (const p of using) {
+      const d = await vscode.workspace.openTextDocument(uri(p));
+      if (d.isDirty) assert.equal(await d.save(), true, `${p} saved`);
+      assert.equal(await readText(p), before.get(p));
+    }
+    assert.ok((await WEBHOOK_NOTES()).length > 0);
+  });
+
+  it('Endorse adds the ambassador to the note, which then sorts first', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const note = index.query({ topic: 'security' }).find((n) => n.endorsed.length === 0)!;
+    const before = await readText(note.path);
+    assert.equal(await vscode.commands.executeCommand('teamLearnings.endorseNote', { note: note.path, name: 'Aisha Khan' }), true);
+    const after = await readText(note.path);
+    assert.ok(after.includes('endorsed: [Aisha Khan]\n'), after.slice(0, 300));
+    assert.equal(after.replace('endorsed: [Aisha Khan]\n', ''), before, 'only the endorsed line was added');
+    await waitFor('the index to see the endorsement', () => (index.get(note.path)?.endorsed.includes('Aisha Khan') ? true : undefined));
+    assert.equal(index.query({ topic: 'security' })[0].path, note.path);
+  });
+
+  it('Add Check-in appends a dated entry and moves the review date on', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const plan = index.query({ kind: 'plan' }).find((n) => n.status === 'open' && n.review)!;
+    const before = await readText(plan.path);
+    assert.equal(await vscode.commands.executeCommand('teamLearnings.addCheckIn', { note: plan.path, text: 'Indexes reviewed with the team', date: '2026-11-23', nextInDays: 14 }), true);
+    const after = await readText(plan.path);
+    assert.ok(after.includes('\n- 2026-11-23: Indexes reviewed with the team\n'), after);
+    assert.ok(after.includes('review: 2026-12-07'));
+    assert.ok(!after.includes(`review: ${plan.review}`));
+    // Nothing else moved: remove the two changes and the text is what it was.
+    assert.equal(after.replace('- 2026-11-23: Indexes reviewed with the team\n', '').replace('review: 2026-12-07', `review: ${plan.review}`), before);
+  });
+
+  it('the Review view lists the notes on the files changed on the branch and the notes added on it', async () => {
+    const { views, service } = await api();
+    git('checkout', '-q', '-b', 'feature/retry-tuning');
+    const code = await readText('src/jobs/retry.ts');
+    await writeText('src/jobs/retry.ts', `${code}\n// tuned\n`);
+    await writeText('.learnings/notes/2026-11-23-branch-note.md', '---\ntitle: Added on the branch\nkind: lesson\ntopics: [reliability]\ncreated: 2026-11-23\n---\nx\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'tune retries');
+    await service.refresh(['.learnings/notes/2026-11-23-branch-note.md']);
+    const index = await service.ready();
+    const expected = index.notesForFile('src/jobs/retry.ts').map((n) => n.title).sort();
+    assert.ok(expected.length > 0, 'the demo anchors notes in retry.ts');
+    const result = await waitFor(
+      'the review to see the branch',
+      async () => {
+        views.review.refresh();
+        const r = await views.review.compute();
+        return r.touching.length > 0 ? r : undefined;
+      },
+      15_000,
+    );
+    assert.deepEqual(result.touching.map((n) => n.title).sort(), expected);
+    assert.deepEqual(result.added.map((n) => n.title), ['Added on the branch']);
+    const groups = await views.review.getChildren();
+    assert.deepEqual(groups.map((g) => (g.type === 'group' ? g.id : '')), ['touching', 'added']);
+  });
+});
