@@ -3,8 +3,6 @@
 import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
 import type { LiveAnchors } from '../editor/liveAnchors';
-import { relocateAnchor } from '../../core/anchors';
-import { readAnchoredFile } from '../../core/checkAnchors';
 
 /** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */
 export function notePathOf(service: LearningsService, arg: unknown): string | undefined {
@@ -30,27 +28,22 @@ export async function openNote(service: LearningsService, arg: unknown): Promise
 
 /** Opens the code of a note's anchor where it is now (relocated), selecting its lines. */
 export async function openAnchor(service: LearningsService, live: LiveAnchors, arg: unknown): Promise<void> {
-  const a = arg as { note?: unknown; anchor?: unknown } | undefined;
-  const path = notePathOf(service, a?.note ?? a);
+  const a = arg as { note?: unknown; anchor?: unknown; live?: { note?: { path?: string }; anchorIndex?: number } } | undefined;
+  const path = a?.live?.note?.path ?? notePathOf(service, a?.note ?? a);
   const index = await service.ready();
   const note = path ? index.get(path) : undefined;
-  const i = typeof a?.anchor === 'number' ? a.anchor : 0;
+  const i = typeof a?.anchor === 'number' ? a.anchor : (a?.live?.anchorIndex ?? 0);
   const anchor = note?.anchors[i];
   if (!note || !anchor) return;
-  for (const p of [anchor.path, ...liveRenames(live, anchor.path)]) {
-    const file = await readAnchoredFile(service.fs, p);
-    if (file.text === undefined) continue;
-    const r = relocateAnchor(anchor, { text: file.text });
-    if (!r.lines) break;
-    const uri = service.uriOf(r.path === anchor.path ? p : r.path);
-    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(r.lines.start - 1, 0, r.lines.end - 1, 0), preview: true });
+  const located = await live.locate(anchor);
+  if (!located) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
     return;
   }
-  void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
-}
-
-function liveRenames(live: LiveAnchors, path: string): string[] {
-  return live.renamedTo(path);
+  await vscode.window.showTextDocument(service.uriOf(located.path), {
+    selection: new vscode.Range(located.lines.start - 1, 0, located.lines.end - 1, 0),
+    preview: true,
+  });
 }
 
 export async function pickNote(service: LearningsService, paths: unknown): Promise<void> {

@@ -8,6 +8,7 @@ import { openAnchor, openNote, pickNote } from './navigation';
 import { changeTopic, editTopicPage, endorseNote } from './curation';
 import { addCheckInCommand, registerFollowupStatus, setStatusCommand } from './followupCommands';
 import { generateDigest } from './digestCommand';
+import { reanchorToSelection, showAnchorChanges, SnippetContentProvider, SNIPPET_SCHEME } from './anchorCommands';
 
 export function registerCommands(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, views: Views): void {
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -31,6 +32,9 @@ export function registerCommands(context: vscode.ExtensionContext, service: Lear
   register('teamLearnings.dropPlan', (arg) => setStatusCommand(service, arg, 'dropped'));
   register('teamLearnings.generateDigest', (arg) => generateDigest(service, arg));
   registerFollowupStatus(context, service);
+  register('teamLearnings.reanchor', (arg) => reanchorToSelection(service, live, arg));
+  register('teamLearnings.showAnchorChanges', (arg) => showAnchorChanges(service, live, arg));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetContentProvider(service)));
   register('teamLearnings.revealTopic', async (slug) => {
     if (typeof slug !== 'string') return;
     const node = await views.topics.nodeFor(slug);

@@ -4,7 +4,8 @@
 // is written to a note from here: that waits until the user asks.
 
 import * as vscode from 'vscode';
-import type { Note } from '../../core/model';
+import type { Anchor, LineRange, Note } from '../../core/model';
+import { readAnchoredFile } from '../../core/checkAnchors';
 import { lineChangeOf, relocateAnchor, shiftRange, type AnchorStatus } from '../../core/anchors';
 import type { LearningsService } from '../service';
 
@@ -121,6 +122,19 @@ export class LiveAnchors implements vscode.Disposable {
       for (const key of [...this.docs.keys()]) if (key === oldUri.toString() || key === newUri.toString()) this.docs.delete(key);
     }
     this.emitter.fire(undefined);
+  }
+
+  /** Where the anchor's code is now: in an open editor's text if it is open, else on disk. */
+  async locate(anchor: Anchor): Promise<{ path: string; lines: LineRange } | undefined> {
+    for (const path of [anchor.path, ...this.renamedTo(anchor.path)]) {
+      const uri = this.service.uriOf(path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : (await readAnchoredFile(this.service.fs, path)).text;
+      if (text === undefined) continue;
+      const r = relocateAnchor(anchor, { text });
+      if (r.lines) return { path, lines: r.lines };
+    }
+    return undefined;
   }
 
   /** Where a file that notes recorded as `path` went in this session's renames. */

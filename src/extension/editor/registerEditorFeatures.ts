@@ -20,7 +20,12 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     const note = isNote && path ? service.indexIfLoaded?.get(path) : undefined;
     void vscode.commands.executeCommand('setContext', 'teamLearnings.isPlan', note?.kind === 'plan' && (note.status ?? 'open') === 'open');
   };
+  const setAnchorsContext = async (editor: vscode.TextEditor | undefined) => {
+    const anchors = editor ? await live.anchorsIn(editor.document) : [];
+    void vscode.commands.executeCommand('setContext', 'teamLearnings.fileHasAnchors', anchors.length > 0);
+  };
   context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((e) => void setAnchorsContext(e)),
     gutter,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerHoverProvider(selector, new AnchorHoverProvider(live)),

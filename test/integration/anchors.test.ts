@@ -1,0 +1,85 @@
+// Anchors in a real VS Code: they follow a file rename, the diff command
+// opens a diff editor, and Re-anchor to Selection rewrites only the anchor.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, readText, uri, waitFor } from './helpers';
+
+async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+  return lenses.filter((l) => l.command?.command.startsWith('teamLearnings.'));
+}
+
+describe('Anchors in the editor', function () {
+  this.timeout(30_000);
+  afterEach(closeAllEditors);
+
+  it('follow a file rename: the renamed file shows the same notes', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const from = 'src/api/rateLimit.ts';
+    const to = 'src/api/rateLimiter.ts';
+    const notes = index.notesForFile(from).map((n) => n.title).sort();
+    assert.ok(notes.length > 0, 'the demo anchors a note in rateLimit.ts');
+    const before = await ourLenses(await vscode.workspace.openTextDocument(uri(from)));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri(from), uri(to));
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri(to));
+      await vscode.window.showTextDocument(doc);
+      const after = await waitFor('lenses on the renamed file', async () => {
+        const l = await ourLenses(doc);
+        return l.length === before.length ? l : undefined;
+      });
+      assert.deepEqual(after.map((l) => l.range.start.line), before.map((l) => l.range.start.line));
+      const { live } = await api();
+      const anchors = await live.anchorsIn(doc);
+      assert.deepEqual([...new Set(anchors.map((a) => a.note.title))].sort(), notes);
+      assert.ok(anchors.every((a) => a.range), 'every anchor has its lines in the renamed file');
+      // Nothing was written to the notes: that waits for the user or check --fix.
+      for (const n of index.notesForFile(from)) assert.ok((await readText(n.path)).includes(`path: ${from}`));
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.renameFile(uri(to), uri(from));
+      await vscode.workspace.applyEdit(back);
+    }
+  });
+
+  it('Show Anchor Changes opens a diff editor: the captured snippet against the code now', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const note = index.notes().find((n) => n.anchors.length > 0)!;
+    assert.equal(await vscode.commands.executeCommand('teamLearnings.showAnchorChanges', { note: note.path, anchor: 0 }), true);
+    const tab = await waitFor('a diff tab', () => {
+      const t = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return t?.input instanceof vscode.TabInputTextDiff ? t : undefined;
+    });
+    const input = tab.input as vscode.TabInputTextDiff;
+    assert.equal(input.original.scheme, 'team-learnings-snippet');
+    assert.equal(input.modified.toString(), uri(note.anchors[0].path).toString());
+    const left = await vscode.workspace.openTextDocument(input.original);
+    assert.equal(left.getText(), note.anchors[0].snippet);
+  });
+
+  it('Re-anchor to Selection moves the anchor and changes only its fields', async () => {
+    const { service } = await api();
+    const index = await service.ready();
+    const note = index.notes().find((n) => n.anchors.length === 1 && n.anchors[0].path.endsWith('.ts'))!;
+    const anchor = note.anchors[0];
+    const before = await readText(note.path);
+    const doc = await vscode.workspace.openTextDocument(uri(anchor.path));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 2, 0);
+    assert.equal(await vscode.commands.executeCommand('teamLearnings.reanchor', { note: note.path, anchor: 0 }), true);
+    const after = await readText(note.path);
+    assert.ok(after.includes(`lines: 1-2\n`), after.slice(0, 400));
+    const firstLines = doc.getText().split('\n').slice(0, 2);
+    for (const line of firstLines) if (line.trim()) assert.ok(after.includes(line), `the snippet holds "${line}"`);
+    // Outside the front matter's anchor, nothing moved.
+    const body = (t: string) => t.slice(t.indexOf('\n---\n'));
+    assert.equal(body(after), body(before));
+    assert.equal(after.split('\n')[1], before.split('\n')[1], 'the title line is the same');
+    await waitFor('the index to see the new lines', () => (index.get(note.path)?.anchors[0].lines.start === 1 ? true : undefined));
+  });
+});
