@@ -1,7 +1,8 @@
 // AnchorHistory over the `git` command, for the CLI. Every answer is cached
-// (one `git diff --name-status` per commit, one `git show` per file version),
-// and any failure (no git, not a repository, a commit that is not there, as
-// in a shallow clone) means "history does not know": the snippet alone decides.
+// (one `git diff --name-status` per commit; file versions read in batches by
+// `git cat-file --batch`), and any failure (no git, not a repository, a
+// commit that is not there, as in a shallow clone) means "history does not
+// know": the snippet alone decides.
 
 import { execFileSync } from 'node:child_process';
 import type { AnchorHistory } from '../core/anchors/history';
@@ -18,11 +19,16 @@ export interface GitHistoryOptions {
   to?: string;
 }
 
-const MAX_BUFFER = 64 * 1024 * 1024;
+const MAX_BUFFER = 256 * 1024 * 1024;
+/** File versions asked of one `git cat-file` process. */
+const BATCH = 256;
 
 export class GitHistory implements AnchorHistory {
   private readonly changes = new Map<string, Changes | undefined>();
   private readonly texts = new Map<string, string | undefined>();
+  private untrackedPaths?: string[];
+  private prefixKnown = false;
+  private repoPrefix?: string;
 
   constructor(
     private readonly root: string,
@@ -42,25 +48,29 @@ export class GitHistory implements AnchorHistory {
     return this.texts.get(key);
   }
 
-  /** Reads every asked-for version in one `git cat-file --batch`. */
+  /** Reads every asked-for version, a batch per `git cat-file --batch`. */
   prefetch(requests: ReadonlyArray<{ commit: string; path: string }>): void {
     const todo = [...new Set(requests.map((r) => `${r.commit}:${r.path}`))].filter((key) => !this.texts.has(key));
     if (todo.length === 0) return;
     for (const key of todo) this.texts.set(key, undefined);
     const prefix = this.prefix();
     const asked = todo.filter((key) => isCommitLike(key.slice(0, key.indexOf(':'))) && !/[\n\r]/.test(key));
-    if (prefix === undefined || asked.length === 0) return;
+    if (prefix === undefined) return;
+    for (let i = 0; i < asked.length; i += BATCH) this.readBlobs(asked.slice(i, i + BATCH), prefix);
+  }
+
+  private readBlobs(keys: readonly string[], prefix: string): void {
     // Object names are relative to the repository root; the workspace may be a folder inside it.
-    const input = asked.map((key) => key.replace(':', `:${prefix}`)).join('\n') + '\n';
+    const input = keys.map((key) => key.replace(':', `:${prefix}`)).join('\n') + '\n';
     const out = this.run(['cat-file', '--batch'], input);
     if (!out) return;
     let at = 0;
-    for (const key of asked) {
+    for (const key of keys) {
       const eol = out.indexOf(10, at);
       if (eol < 0) break;
       const header = /^[0-9a-f]{40,64} (\w+) (\d+)$/.exec(out.subarray(at, eol).toString('utf8'));
       at = eol + 1;
-      if (!header) continue;
+      if (!header) continue; // missing or ambiguous: no content follows
       const size = Number(header[2]);
       if (header[1] === 'blob') this.texts.set(key, out.subarray(at, at + size).toString('utf8'));
       at += size + 1;
@@ -75,13 +85,18 @@ export class GitHistory implements AnchorHistory {
     if (!this.changes.has(commit)) {
       const range = this.options.to ? [commit, this.options.to] : [commit];
       const out = isCommitLike(commit) ? this.git(['diff', '-M', '--relative', '--name-status', '-z', ...range, '--']) : undefined;
-      this.changes.set(commit, out === undefined ? undefined : parseNameStatus(out));
+      const changes = out === undefined ? undefined : parseNameStatus(out);
+      // A file moved with plain `mv` is untracked until added: code may have gone there too.
+      if (changes && !this.options.to) changes.changed.push(...this.untracked());
+      this.changes.set(commit, changes);
     }
     return this.changes.get(commit);
   }
 
-  private prefixKnown = false;
-  private repoPrefix?: string;
+  private untracked(): string[] {
+    this.untrackedPaths ??= (this.git(['ls-files', '--others', '--exclude-standard', '-z']) ?? '').split('\0').filter(Boolean);
+    return this.untrackedPaths;
+  }
 
   /** Where the workspace root lies inside the repository (`` or `sub/dir/`), undefined without git. */
   private prefix(): string | undefined {

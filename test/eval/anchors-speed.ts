@@ -149,7 +149,8 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-if (require.main === module) {
+// Run directly (not when imported by the evaluation, bundled or not).
+if (/anchors-speed\.js$/.test(process.argv[1] ?? '')) {
   void (async () => {
     const check = await measureCheck();
     console.log(`check: ${check.anchors} anchors in ${check.files} files: ${check.coldMs.toFixed(1)} ms cold, ${check.medianMs.toFixed(1)} ms median warm`, check.statuses);

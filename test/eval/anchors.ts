@@ -5,7 +5,8 @@
 //   >= 95% of anchors whose code still exists land on it,
 //   <= 1% of anchors confidently wrong (fresh or moved, but wrong),
 //   >= 95% of anchors whose code is gone are orphaned or drifted.
-// Flags: --verbose lists every miss, --no-speed skips the speed benchmark.
+// Flags: --verbose lists every miss, --no-speed skips the speed benchmark,
+// --seed N draws another sample.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,9 @@ import { Tally, markdownTable, pct, type Row } from './anchorsScore';
 import { SCENARIOS, loadCorpus, syntheticCases } from './anchorsSynthetic';
 import { measureCheck, measureEditRelocation } from './anchors-speed';
 
-const SEED = 20261123;
+const seedArg = process.argv.indexOf('--seed');
+/** `--seed N` draws another sample; the default is what CI and the README show. */
+const SEED = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 20261123;
 const PER_SCENARIO = 70;
 /** Below this many anchors a rate says too little to hold the engine to a target. */
 const MIN_TO_JUDGE = 30;
@@ -77,8 +80,8 @@ async function main(): Promise<number> {
   evaluate('synthetic', synthetic, rows, byScenario);
   const syntheticMs = performance.now() - t0;
 
-  const rng = new Random(SEED);
-  const own = historyCases(root, rng, { maxCommits: 40, perFile: 4 });
+  // One generator per set, so a new commit here does not reshuffle the release set.
+  const own = historyCases(root, new Random(SEED + 1), { maxCommits: 40, perFile: 4 });
   evaluate(`this repository (${own.commits} commits)`, own.cases, rows);
 
   const scratch = mkdtempSync(join(tmpdir(), 'anchors-eval-'));
@@ -86,7 +89,7 @@ async function main(): Promise<number> {
   try {
     const repo = buildReleaseRepo(root, scratch);
     if (repo) {
-      const releases = historyCases(repo.root, rng, { maxCommits: 40, perFile: 4 });
+      const releases = historyCases(repo.root, new Random(SEED + 2), { maxCommits: 40, perFile: 10 });
       evaluate(`npm release history (${repo.packages.length} packages)`, releases.cases, rows);
       releaseNote = `release history: ${releases.cases.length} anchors over ${releases.commits} release steps of ${repo.packages.join(', ')}`;
     }
@@ -106,13 +109,16 @@ async function main(): Promise<number> {
     }
   }
   console.log('\n### Synthetic set by scenario (lands on the code, or for gone code: orphaned or drifted; confidently wrong)\n');
-  console.log('| scenario | anchors | snippet only | + git history | baseline | confidently wrong (snippet only / + history / baseline) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| scenario | anchors | snippet only | + git history | baseline | confidently wrong (snippet only / + history / baseline) | right and shown fresh or moved (snippet only / + history) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const scenario of SCENARIOS) {
     const t = byScenario.get(scenario);
     if (!t) continue;
     const rate = (x: Tally) => pct(x.gone > 0 ? x.goneRate : x.landRate);
-    console.log(`| ${scenario} | ${t[0].total} | ${rate(t[0])} | ${rate(t[1])} | ${rate(t[2])} | ${pct(t[0].wrongRate)} / ${pct(t[1].wrongRate)} / ${pct(t[2].wrongRate)} |`);
+    const sure = (x: Tally) => (x.exists > 0 ? pct(x.confidentCorrect / x.exists) : 'n/a');
+    console.log(
+      `| ${scenario} | ${t[0].total} | ${rate(t[0])} | ${rate(t[1])} | ${rate(t[2])} | ${pct(t[0].wrongRate)} / ${pct(t[1].wrongRate)} / ${pct(t[2].wrongRate)} | ${sure(t[0])} / ${sure(t[1])} |`,
+    );
   }
   console.log(
     `\nSynthetic: ${synthetic.length} anchors on blocks of 3-15 lines of ${corpus.files.size} real source files (seed ${SEED}), ` +

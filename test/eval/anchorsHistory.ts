@@ -104,6 +104,8 @@ export function historyCases(root: string, rng: Random, options: { maxCommits: n
       }
     }
   }
+  // One git process for every version the history-aided runs will ask for.
+  history.prefetch(cases.map((c) => ({ commit: c.anchor.commit as string, path: c.anchor.path })));
   return { cases, commits: commits.length };
 }
 

@@ -108,13 +108,13 @@ export interface Row {
 
 export function markdownTable(rows: readonly Row[]): string {
   const head = [
-    '| set | method | anchors: code exists / gone / rewritten | lands on the code | of which fresh or moved | confidently wrong (of all) | flagged: drifted elsewhere | missed: orphaned | gone: orphaned or drifted | rewritten: on its remains or orphaned |',
+    '| set | method | anchors: code exists / gone / rewritten | lands on the code | of which fresh or moved | confidently wrong (of all) | flagged: drifted elsewhere | missed: orphaned | gone: orphaned or drifted (orphaned) | rewritten: on its remains or orphaned |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const body = rows.map(
     ({ set, method, tally: t }) =>
       `| ${set} | ${method} | ${t.exists} / ${t.gone} / ${t.rewritten} | ${pct(t.landRate)} | ${pct(ratio(t.confidentCorrect, t.exists))} | ${pct(t.wrongRate)} | ${pct(ratio(t.flagged, t.exists))} | ` +
-      `${pct(ratio(t.missed, t.exists))} | ${pct(t.goneRate)} | ${pct(ratio(t.rewrittenCorrect, t.rewritten))} |`,
+      `${pct(ratio(t.missed, t.exists))} | ${pct(t.goneRate)} (${pct(ratio(t.goneOrphaned, t.gone))}) | ${pct(ratio(t.rewrittenCorrect, t.rewritten))} |`,
   );
   return [...head, ...body].join('\n');
 }

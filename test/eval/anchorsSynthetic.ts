@@ -92,6 +92,7 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
   if (!block) return undefined;
   const { start, end } = block;
   const size = end - start + 1;
+  const first = original[start].trim();
   const anchor = { path, lines: { start: start + 1, end: end + 1 }, snippet: snippetOf(original, start, end), commit: COMMIT };
   const lines = [...original];
   const changed = new Map<string, string | null>();
@@ -102,7 +103,7 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
 
   switch (scenario) {
     case 'insert above': {
-      const chunk = chunkFrom(rng, corpus, paths, 1, 20);
+      const chunk = chunkFrom(rng, corpus, paths, 1, 20, first);
       lines.splice(rng.int(0, start), 0, ...chunk);
       truth = same(start + chunk.length);
       break;
@@ -134,7 +135,7 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
       break;
     }
     case 'insert inside': {
-      const chunk = chunkFrom(rng, corpus, paths, 1, 3);
+      const chunk = chunkFrom(rng, corpus, paths, 1, 3, first);
       lines.splice(rng.int(start + 1, end), 0, ...chunk);
       truth = edited(start, end + chunk.length);
       break;
@@ -175,7 +176,7 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
       break;
     }
     case 'insert above + rename': {
-      const chunk = chunkFrom(rng, corpus, paths, 1, 20);
+      const chunk = chunkFrom(rng, corpus, paths, 1, 20, first);
       lines.splice(rng.int(0, start), 0, ...chunk);
       if (!renameIdentifier(rng, lines, start + chunk.length, end + chunk.length)) return undefined;
       truth = edited(start + chunk.length);
@@ -188,8 +189,8 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
       break;
     }
     case 'pull: above, inside, rename': {
-      const above = chunkFrom(rng, corpus, paths, 1, 30);
-      const inside = chunkFrom(rng, corpus, paths, 1, 2);
+      const above = chunkFrom(rng, corpus, paths, 1, 30, first);
+      const inside = chunkFrom(rng, corpus, paths, 1, 2, first);
       lines.splice(rng.int(start + 1, end), 0, ...inside);
       lines.splice(rng.int(0, start), 0, ...above);
       const s0 = start + above.length;
@@ -228,12 +229,20 @@ function makeCase(rng: Random, corpus: Corpus, paths: string[], scenario: Scenar
   return { scenario, anchor, workspace: new Workspace(corpus.prepared, changed), history, truth };
 }
 
-/** A few consecutive lines of some other corpus file: realistic inserted code. */
-function chunkFrom(rng: Random, corpus: Corpus, paths: string[], min: number, max: number): string[] {
-  const source = corpus.files.get(rng.pick(paths)) as string[];
-  const n = rng.int(min, max);
-  const at = rng.int(0, Math.max(0, source.length - n));
-  return source.slice(at, at + n);
+/**
+ * A few consecutive lines of some corpus file: realistic inserted code. Not
+ * ones holding the anchored block's first line: a copy of the block is the
+ * "duplicate" scenario, and inside inserted code it would make the truth
+ * itself ambiguous (which copy is the original is then a matter of taste).
+ */
+function chunkFrom(rng: Random, corpus: Corpus, paths: string[], min: number, max: number, avoid?: string): string[] {
+  for (;;) {
+    const source = corpus.files.get(rng.pick(paths)) as string[];
+    const n = rng.int(min, max);
+    const at = rng.int(0, Math.max(0, source.length - n));
+    const chunk = source.slice(at, at + n);
+    if (avoid === undefined || !chunk.some((line) => line.trim() === avoid)) return chunk;
+  }
 }
 
 /** A place to put a block of `size` lines at least 5 lines from where it was. */

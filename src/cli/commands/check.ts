@@ -1,14 +1,30 @@
-import { checkAnchors } from '../../core/checkAnchors';
-import { formatProblem } from '../../core/model';
+import { formatProblem, type Problem } from '../../core/model';
+import type { AnchorResult } from '../../core/checkAnchors';
+import { readAnchoredFile } from '../../core/readAnchoredFile';
+import { snippetOf } from '../../core/captureAnchor';
+import { editNote, type FrontMatterEdit } from '../../core/noteEditor';
+import { parseLineRange } from '../../core/parseNote';
+import { writeIfUnchanged } from '../../core/applyChanges';
+import { decodeText } from '../../core/fileSystem';
+import { readHeadCommit, shortCommit } from '../../core/gitHead';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
+import { checkWithHistory } from '../anchorCheck';
 
 export async function checkCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { json: { type: 'boolean' } });
+  const { values } = parseOptions(args, { json: { type: 'boolean' }, fix: { type: 'boolean' } });
   const index = await ctx.load();
   const notes = index.notes();
-  const result = await checkAnchors(ctx.fs, notes);
-  const problems = [...index.problems(), ...result.problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  const result = await checkWithHistory(ctx, notes);
+  const problems = [...index.problems(), ...result.problems];
+  if (values.fix) {
+    const fixed = await fixMovedAnchors(ctx, result.anchors, problems);
+    for (const a of fixed) {
+      a.was = `${a.path}:${a.lines}`;
+      a.status = 'fresh';
+    }
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   const failed = problems.some((p) => p.severity === 'error') || result.anchors.some((a) => a.status === 'orphaned');
   if (values.json) {
     ctx.io.out(
@@ -21,11 +37,19 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
     return failed ? 1 : 0;
   }
   for (const p of problems) ctx.io.err(formatProblem(p));
+  // An anchor whose file was refused (a symlink out of the workspace, a binary file) was reported above, with why.
+  const refused = new Set(result.problems.map((p) => `${p.file}\u0000${/^anchor (\d+):/.exec(p.message)?.[1]}`));
   for (const a of result.anchors) {
     if (a.status === 'fresh') continue;
+    if (a.status === 'orphaned' && refused.has(`${a.note}\u0000${a.anchorIndex + 1}`)) continue;
     const where = a.lines ? `${a.path}:${a.lines}` : a.path;
     const similarity = a.similarity !== undefined ? ` (${Math.round(a.similarity * 100)}% similar)` : '';
-    const line = a.status === 'orphaned' ? `${a.note}: error: anchor ${a.was} is orphaned: the code is gone` : `${a.note}: ${a.status === 'moved' ? 'info' : 'warning'}: anchor ${a.was} ${a.status}${a.status === 'moved' || a.status === 'drifted' ? ` to ${where}` : ''}${similarity}`;
+    const line =
+      a.status === 'orphaned'
+        ? `${a.note}: error: anchor ${a.was} is orphaned: the code is gone`
+        : a.status === 'moved'
+          ? `${a.note}: info: anchor ${a.was} moved to ${where} (check --fix updates the note)`
+          : `${a.note}: warning: anchor ${a.was} drifted to ${where}${similarity}: the code was edited; re-anchor it by hand`;
     ctx.io.err(line);
   }
   const counts = { fresh: 0, moved: 0, drifted: 0, orphaned: 0 };
@@ -35,4 +59,46 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
     `${notes.length} notes, ${result.anchors.length} anchors: ${counts.fresh} fresh, ${counts.moved} moved, ${counts.drifted} drifted, ${counts.orphaned} orphaned; ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
   );
   return failed ? 1 : 0;
+}
+
+/**
+ * Rewrites moved anchors (path, lines, snippet; commit when the anchor had
+ * one) with a minimal diff. Drifted anchors are left for a person. A note
+ * changed on disk meanwhile is not written.
+ */
+async function fixMovedAnchors(ctx: CliContext, anchors: AnchorResult[], problems: Problem[]): Promise<AnchorResult[]> {
+  const byNote = new Map<string, AnchorResult[]>();
+  for (const a of anchors) if (a.status === 'moved' && a.lines) byNote.set(a.note, [...(byNote.get(a.note) ?? []), a]);
+  const head = await readHeadCommit(ctx.fs);
+  const fixed: AnchorResult[] = [];
+  for (const [notePath, moved] of byNote) {
+    const note = ctx.workspace.index.get(notePath);
+    if (!note) continue;
+    const edits: FrontMatterEdit[] = [];
+    for (const a of moved) {
+      const file = await readAnchoredFile(ctx.fs, a.path);
+      const range = parseLineRange(a.lines);
+      if (file.text === undefined || !range) continue;
+      const old = note.anchors[a.anchorIndex];
+      if (old.path !== a.path) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'path', value: a.path });
+      edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'lines', value: a.lines! });
+      const snippet = snippetOf(file.text, range);
+      if (snippet !== old.snippet) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'snippet', value: snippet });
+      if (old.commit && head) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'commit', value: shortCommit(head) });
+    }
+    if (edits.length === 0) continue;
+    try {
+      const before = decodeText(await ctx.fs.readFile(notePath));
+      const after = editNote(before, edits);
+      if (await writeIfUnchanged(ctx.fs, notePath, before, after)) {
+        fixed.push(...moved);
+        for (const a of moved) ctx.io.err(`${notePath}: fixed: anchor ${a.was} now ${a.path}:${a.lines}`);
+      } else {
+        problems.push({ file: notePath, severity: 'error', message: 'changed on disk during check --fix: not written' });
+      }
+    } catch (err) {
+      problems.push({ file: notePath, severity: 'error', message: `anchors not fixed: ${(err as Error).message}` });
+    }
+  }
+  return fixed;
 }

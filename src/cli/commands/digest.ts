@@ -1,12 +1,11 @@
 import { buildDigest } from '../../core/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
-import { checkAnchors } from '../../core/checkAnchors';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';
 import { commitDate, filesAddedSince, resolveRef } from '../git';
-import { resolverFor } from '../resolver';
+import { checkWithHistory } from '../anchorCheck';
 
 /** Without --since: the last two weeks, a common sprint. */
 const DEFAULT_DAYS = 14;
@@ -33,7 +32,7 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
   if (since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const index = await ctx.load();
   ctx.reportProblems(index.problems().filter((p) => p.severity === 'error'));
-  const { anchors } = await checkAnchors(ctx.fs, index.notes(), resolverFor(ctx));
+  const { anchors } = await checkWithHistory(ctx, index.notes());
   const digest = buildDigest(index, { since, until, today: day, addedPaths, anchors });
   ctx.io.out(format === 'html' ? renderDigestHtml(digest) : renderDigestMarkdown(digest));
   return 0;

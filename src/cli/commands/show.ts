@@ -1,4 +1,4 @@
-import { checkAnchors } from '../../core/checkAnchors';
+import { checkWithHistory } from '../anchorCheck';
 import type { Note } from '../../core/model';
 import type { NoteIndex } from '../../core/noteIndex';
 import type { CliContext } from '../context';
@@ -39,7 +39,7 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<numb
     return 2;
   }
   const note = found[0];
-  const { anchors, problems } = await checkAnchors(ctx.fs, [note]);
+  const { anchors, problems } = await checkWithHistory(ctx, [note]);
   ctx.reportProblems([...index.problemsOf(note.path), ...problems]);
   if (values.json) {
     ctx.io.out(JSON.stringify({ ...note, anchors: note.anchors.map((a, i) => ({ ...a, lines: `${a.lines.start}-${a.lines.end}`, resolved: anchors[i] })) }, null, 2));

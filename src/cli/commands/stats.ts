@@ -1,14 +1,13 @@
 import { computeStats } from '../../core/stats';
-import { checkAnchors } from '../../core/checkAnchors';
 import { today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
-import { resolverFor } from '../resolver';
+import { checkWithHistory } from '../anchorCheck';
 
 export async function statsCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseOptions(args, { json: { type: 'boolean' }, today: { type: 'string' } });
   const index = await ctx.load();
-  const { anchors } = await checkAnchors(ctx.fs, index.notes(), resolverFor(ctx));
+  const { anchors } = await checkWithHistory(ctx, index.notes());
   const s = computeStats(index, values.today ?? today(), anchors);
   if (values.json) {
     ctx.io.out(JSON.stringify(s, null, 2));

@@ -33,6 +33,12 @@ export interface MappedRange {
   start: number;
   /** All lines survived unchanged and still follow each other. */
   intact: boolean;
+  /**
+   * The line just before or just after the range still borders it. When the
+   * same lines occur twice, a diff may pair the old range with the other copy
+   * (both pairings cost the same); the original usually keeps a neighbour.
+   */
+  neighbourKept: boolean;
 }
 
 /** Beyond this many changed lines the diff is not worth its cost, and says little. */
@@ -51,7 +57,13 @@ export function mapRange(oldText: string, newText: string, range: LineRange): Ma
   const gap = Math.min(Math.max(range.start - 1, 0), lineMap.gapAt.length - 1);
   const start = first >= 0 ? lines[first] - first : lineMap.gapAt[gap] + 1;
   const intact = first === 0 && lines.every((n, k) => n === lines[0] + k);
-  return { lines, start: Math.max(1, start), intact };
+  const newCount = lineMap.gapAt[lineMap.gapAt.length - 1];
+  const oldCount = lineMap.map.length - 1;
+  const before = range.start - 2;
+  const after = range.end;
+  const keptBefore = intact && (before < 0 ? lines[0] === 1 : lineMap.map[before] + 1 === lines[0] - 1);
+  const keptAfter = intact && (after >= oldCount ? lines[lines.length - 1] === newCount : lineMap.map[after] + 1 === lines[lines.length - 1] + 1);
+  return { lines, start: Math.max(1, start), intact, neighbourKept: keptBefore || keptAfter };
 }
 
 interface LineMap {

@@ -74,9 +74,12 @@ function indexTokens(lines: readonly string[]): Map<string, number[]> {
 }
 
 // Callers that pass plain text for each anchor of a file still get one
-// preparation per file: the last few texts are remembered.
+// preparation per file: the last few texts are remembered, within a budget
+// so that a few huge files cannot pin much memory.
 const MEMO_SIZE = 32;
+const MEMO_CHARS = 32 * 1024 * 1024;
 const memo = new Map<string, PreparedFile>();
+let memoChars = 0;
 
 /** The prepared form of `text`, reused while the same text keeps coming. */
 export function prepareFile(text: string): PreparedFile {
@@ -87,7 +90,13 @@ export function prepareFile(text: string): PreparedFile {
     return known;
   }
   const prepared = new PreparedFile(text);
+  if (text.length > MEMO_CHARS / 4) return prepared;
   memo.set(text, prepared);
-  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memoChars += text.length;
+  while (memo.size > MEMO_SIZE || memoChars > MEMO_CHARS) {
+    const oldest = memo.keys().next().value as string;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
   return prepared;
 }

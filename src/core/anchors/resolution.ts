@@ -18,9 +18,11 @@ export interface AnchorResolution {
 
 /**
  * Lowest similarity at which edited code is still shown as the anchor's
- * (drifted) rather than orphaned. Similarity is a weighted Dice coefficient
- * over lines, each line scored by its shared tokens: at 0.6 a renamed
- * identifier on every line, or one line in three rewritten, still matches,
- * while code that merely shares keywords and braces does not.
+ * (drifted) rather than orphaned. Similarity compares the snippet with a
+ * region line by line, each pair of lines scored by the tokens they share,
+ * lines weighted by how much they say (a lone `}` says little), and sums up
+ * as an F-measure that counts lost lines more than added ones. At 0.6 a
+ * renamed identifier on every line, or one line in three rewritten, still
+ * matches, while code that merely shares keywords and braces does not.
  */
 export const DRIFT_THRESHOLD = 0.6;

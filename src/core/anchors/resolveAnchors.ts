@@ -3,7 +3,8 @@
 // files are read only for anchors not found in their own.
 
 import { unsafePathReason } from '../anchorPath';
-import { decodeStrict, type FileSystem } from '../fileSystem';
+import type { FileSystem } from '../fileSystem';
+import { readAnchoredFile } from '../readAnchoredFile';
 import type { Anchor } from '../model';
 import type { AnchorHistory } from './history';
 import { PreparedFile } from './preparedFile';
@@ -16,16 +17,16 @@ export interface ResolveOptions {
   otherPaths?: Iterable<string>;
   /** Text that replaces a file's content on disk (unsaved editors). */
   overrides?: ReadonlyMap<string, string>;
+  /** Told when an anchored file exists but is not read (outside the workspace, too large, not text). */
+  onUnreadable?: (path: string, problem: string) => void;
 }
 
-/** Files larger than this are not searched for moved code: generated, not written. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Other files read per run at most, so a huge change set cannot stall `check`. */
 const MAX_OTHER_FILES = 500;
 const READ_BATCH = 64;
 
 export async function resolveAnchors(anchors: readonly Anchor[], fs: FileSystem, options: ResolveOptions = {}): Promise<AnchorResolution[]> {
-  const files = new FileCache(fs, options.overrides);
+  const files = new FileCache(fs, options.overrides, options.onUnreadable);
   await files.load(anchors.map((a) => a.path));
   const history = options.history;
   const results = new Array<AnchorResolution>(anchors.length);
@@ -73,6 +74,7 @@ class FileCache {
   constructor(
     private readonly fs: FileSystem,
     private readonly overrides: ReadonlyMap<string, string> | undefined,
+    private readonly onUnreadable: ResolveOptions['onUnreadable'],
   ) {}
 
   get(path: string): PreparedFile | undefined {
@@ -94,10 +96,10 @@ class FileCache {
     if (override !== undefined) return override;
     if (unsafePathReason(path)) return undefined;
     try {
-      const stat = await this.fs.stat(path);
-      if (!stat || stat.type === 'directory' || stat.size > MAX_FILE_BYTES) return undefined;
-      if (stat.type === 'symlink' && (!this.fs.realPath || (await this.fs.realPath(path)) === undefined)) return undefined;
-      return decodeStrict(await this.fs.readFile(path));
+      // One reader for every anchored file: the same refusals everywhere.
+      const file = await readAnchoredFile(this.fs, path);
+      if (file.problem) this.onUnreadable?.(path, file.problem);
+      return file.text;
     } catch {
       return undefined;
     }

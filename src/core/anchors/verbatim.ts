@@ -56,7 +56,7 @@ export function placeInHome(path: string, file: PreparedFile, starts: readonly n
     if (uniqueAtCapture && !hasRival(file, snippet, clues.recordedStart, first)) return place(first, true);
   }
   const mapped = clues.mappedInto(file);
-  if (mapped?.intact && starts.includes(mapped.start - 1)) return place(mapped.start - 1, snippet.informative);
+  if (mapped?.intact && mapped.neighbourKept && starts.includes(mapped.start - 1)) return place(mapped.start - 1, snippet.informative);
   const expected = clues.expectedStart(file);
   const doubtful = (start: number): Placement => {
     // History saw the anchored lines stay here, edited: the verbatim match is the other copy.

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { buildDigest } from '../../core/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
 import { checkAnchors } from '../../core/checkAnchors';
-import { relocateAnchor } from '../../core/anchors';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { gitApi } from '../git';
@@ -39,7 +38,7 @@ export async function generateDigest(service: LearningsService, arg: unknown): P
   }
   const until = args.until ?? now;
   const index = await service.ready();
-  const { anchors } = await checkAnchors(service.fs, index.notes(), (a, text) => relocateAnchor(a, { text }));
+  const { anchors } = await checkAnchors(service.fs, index.notes());
   const digest = buildDigest(index, { since, until, today: now, addedPaths, anchors });
   const format = args.format ?? 'md';
   const text = format === 'html' ? renderDigestHtml(digest) : renderDigestMarkdown(digest);

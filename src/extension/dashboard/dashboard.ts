@@ -5,7 +5,6 @@
 // by dashboardHtml; the page's messages are checked by messages.
 
 import * as vscode from 'vscode';
-import { relocateAnchor } from '../../core/anchors';
 import { checkAnchors, type AnchorResult } from '../../core/checkAnchors';
 import { dashboardModel, type DashboardModel } from '../../core/dashboardModel';
 import { today } from '../../core/dates';
@@ -170,7 +169,7 @@ export class DashboardPanel implements vscode.Disposable {
     const day = today();
     let anchors: AnchorResult[] | undefined;
     try {
-      anchors = (await checkAnchors(this.service.fs, index.notes(), (a, text) => relocateAnchor(a, { text }))).anchors;
+      anchors = (await checkAnchors(this.service.fs, index.notes())).anchors;
     } catch {
       anchors = undefined; // the other cards still show; the anchors card says it could not check
     }

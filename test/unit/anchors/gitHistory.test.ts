@@ -32,6 +32,7 @@ describe('GitHistory', () => {
     git(root, 'mv', 'src/webhook.ts', 'src/hooks.ts');
     git(root, 'rm', '-q', 'src/gone.ts');
     writeFileSync(join(root, 'src/hooks.ts'), insertLines(SAMPLE, 1, ['// moved here']));
+    writeFileSync(join(root, 'src/new.ts'), 'export const added = 1;\n');
   });
 
   after(() => {
@@ -42,7 +43,7 @@ describe('GitHistory', () => {
     const history = new GitHistory(root);
     assert.equal(history.renamedTo(first, 'src/webhook.ts'), 'src/hooks.ts');
     assert.equal(history.renamedTo(first, 'src/gone.ts'), null);
-    assert.deepEqual(history.changedPaths(first), ['src/hooks.ts']);
+    assert.deepEqual(history.changedPaths(first), ['src/hooks.ts', 'src/new.ts']);
   });
 
   it('reads a file as it was at a commit', () => {

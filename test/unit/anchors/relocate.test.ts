@@ -125,6 +125,14 @@ describe('relocateAnchor', () => {
     assert.deepEqual(r.lines, { start: 13, end: 18 });
   });
 
+  it('stays unsure when history pairs the lines with a copy that kept no neighbour', () => {
+    const lines = SAMPLE.split('\n');
+    const text = [...lines.slice(0, 5), '// a', ...lines.slice(5, 11), '// b', ...lines.slice(5)].join('\n');
+    const r = relocateAnchor(anchorAt(6, 11), { text }, { history: historyOf(SAMPLE) });
+    assert.equal(r.status, 'drifted');
+    assert.equal(r.ambiguous, true);
+  });
+
   it('does not call a trivial snippet found elsewhere moved', () => {
     const anchor: Anchor = { path: PATH, lines: { start: 3, end: 3 }, snippet: '}\n' };
     const r = relocateAnchor(anchor, { text: 'a();\nb();\nc();\n}\n' });

@@ -140,4 +140,30 @@ describe('learnings CLI (built)', () => {
     assert.equal(learnings(root, 'show', rel).code, 0);
     assert.equal(learnings(root, 'show', 'no such note').code, 1);
   });
+
+  it('check resolves moved and drifted anchors, and --fix rewrites only the moved ones', () => {
+    const code = 'function a() {\n  return 1;\n}\n\nexport function retry(fn, attempts) {\n  for (let i = 0; i < attempts; i++) {\n    try { return fn(); } catch (e) { last = e; }\n  }\n  throw last;\n}\n';
+    writeFileSync(path.join(root, 'src/retry.ts'), code);
+    const moved = learnings(root, 'new', '--title', 'Retry loop', '--anchor', 'src/retry.ts:5-10').stdout.trim();
+    const drifted = learnings(root, 'new', '--title', 'The first function', '--anchor', 'src/retry.ts:1-3').stdout.trim();
+    const movedBefore = readFileSync(path.join(root, moved), 'utf8');
+    const driftedBefore = readFileSync(path.join(root, drifted), 'utf8');
+    // Two lines above the loop, and the first function edited.
+    writeFileSync(path.join(root, 'src/retry.ts'), code.replace('function a() {\n  return 1;', '// header\n// more\nfunction a() {\n  return 2 + 1;'));
+    const r = learnings(root, 'check', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const byNote = Object.fromEntries(JSON.parse(r.stdout).anchors.map((a: { note: string }) => [a.note, a]));
+    assert.deepEqual(byNote[moved], { note: moved, path: 'src/retry.ts', lines: '7-12', status: 'moved', was: 'src/retry.ts:5-10' });
+    assert.equal(byNote[drifted].status, 'drifted');
+    assert.equal(byNote[drifted].lines, '3-5');
+    assert.ok(byNote[drifted].similarity > 0.5 && byNote[drifted].similarity < 1, String(byNote[drifted].similarity));
+
+    const fix = learnings(root, 'check', '--fix');
+    assert.equal(fix.code, 0, fix.stderr);
+    assert.match(fix.stderr, /fixed: anchor src\/retry\.ts:5-10 now src\/retry\.ts:7-12/);
+    assert.equal(readFileSync(path.join(root, moved), 'utf8'), movedBefore.replace('lines: 5-10', 'lines: 7-12'), 'only the lines changed');
+    assert.equal(readFileSync(path.join(root, drifted), 'utf8'), driftedBefore, 'a drifted anchor is left for a person');
+    const after = JSON.parse(learnings(root, 'check', '--json').stdout).anchors.find((a: { note: string }) => a.note === moved);
+    assert.equal(after.status, 'fresh');
+  });
 });
