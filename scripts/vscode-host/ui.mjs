@@ -34,6 +34,65 @@ export const STEPS = [
       await ui.shot('sidebar');
     },
   },
+  {
+    name: 'codelens-hover',
+    description: 'a CodeLens above anchored code, and the hover with the note',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('src/payments/webhook.ts');
+      await ui.goToLine(49);
+      await page.waitForSelector('.codelens-decoration a', { timeout: 20_000 });
+      const lens = await page.$eval('.codelens-decoration', (el) => el.textContent ?? '');
+      if (!/lesson|note/.test(lens)) throw new HostError(`the CodeLens reads ${JSON.stringify(lens)}`);
+      const line = page.locator('.view-line', { hasText: 'const claimed = await remember(tx, evt.id, evt.type);' });
+      const box = await line.boundingBox();
+      if (!box) throw new HostError('line 55 of webhook.ts is not on screen');
+      await page.mouse.move(box.x + 120, box.y + box.height / 2);
+      await page.waitForSelector('.monaco-hover:not(.hidden) a[data-href*="teamLearnings.previewNote"], .monaco-hover:not(.hidden) a[href*="teamLearnings.previewNote"]', { timeout: 15_000 });
+      await ui.shot('codelens-hover');
+      await page.mouse.move(700, 890);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'preview',
+    description: 'the note preview, opened from the CodeLens',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('src/payments/webhook.ts');
+      await ui.goToLine(49);
+      await page.locator('.codelens-decoration a', { hasText: 'Claim a webhook' }).click({ timeout: 20_000 });
+      const frame = await ui.webviewFrame('[data-state="note"]');
+      const title = await frame.$eval('h1', (h) => h.textContent ?? '');
+      if (!title.includes('Claim a webhook event')) throw new HostError(`the preview shows ${JSON.stringify(title)}`);
+      await ui.shot('preview');
+    },
+  },
+  {
+    name: 'dashboard',
+    description: 'the dashboard',
+    async run(ui) {
+      await ui.runCommand('Team Learnings: Show Dashboard');
+      await ui.webviewFrame('main.dashboard [data-card="contributors"]');
+      await ui.shot('dashboard');
+    },
+  },
+  {
+    name: 'digest',
+    description: 'a digest of the last 30 days, in the markdown preview',
+    async run(ui) {
+      const { page } = ui;
+      await ui.runCommand('View: Close All Editors');
+      await ui.runCommand('Team Learnings: Generate Digest');
+      await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+      await page.keyboard.type('30');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.editor-instance .view-line >> text=Team learnings', { timeout: 20_000 });
+      await ui.runCommand('Markdown: Open Preview to the Side');
+      await ui.webviewFrame('h1');
+      await ui.shot('digest');
+    },
+  },
 ];
 
 /** The activity-bar container titles the manifest declares (%keys% resolved from package.nls.json). */
@@ -90,6 +149,8 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
 
     /** Runs a command by its title through the command palette. */
     async runCommand(title) {
+      // A focused webview keeps the keyboard to itself: give it back to the workbench first.
+      await page.click(`${SIDEBAR} .title-label`).catch(() => undefined);
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(title);
@@ -105,6 +166,29 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
       await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
       await page.keyboard.press('Enter');
       await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
+    },
+
+    /** Moves the cursor to a line (Ctrl+G), which also scrolls it into view. */
+    async goToLine(line) {
+      await page.keyboard.press('Control+G');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+      await page.keyboard.type(String(line));
+      await page.keyboard.press('Enter');
+      await sleep(300);
+    },
+
+    /** The content frame of the active webview, once `selector` shows in it. */
+    async webviewFrame(selector, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          if (frame.isDetached()) continue;
+          const found = await frame.$(selector).catch(() => null);
+          if (found) return frame;
+        }
+        await sleep(200);
+      }
+      throw new HostError(`no webview shows ${selector} after ${timeoutMs / 1000} s`);
     },
 
     /** Saves media/screenshots/<name>.png once rendering has settled. */

@@ -82,13 +82,25 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
   };
 }
 
-/** The first paragraph of a note's body that is not a heading, on one line. */
+/** The first paragraph of a note's body that is not a heading, on one line, cut at a word. */
 export function summaryOf(body: string, max = 200): string {
   const paragraph = body
     .split(/\r?\n\s*\r?\n/)
     .map((p) => p.trim())
-    .find((p) => p !== '' && !/^#{1,6}\s/.test(p) && !/^#{1,6}\s[^\n]*$/.test(p));
+    .find((p) => p !== '' && !/^#{1,6}\s[^\n]*$/.test(p));
   if (!paragraph) return '';
-  const flat = paragraph.replace(/^#{1,6}\s[^\n]*\n/, '').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+  const flat = paragraph
+    .replace(/^#{1,6}\s[^\n]*\n/, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/^([-*+]|\d+[.)])\s+/, ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (flat.length <= max) return flat;
+  let cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max / 2) cut = cut.slice(0, space);
+  // An odd backtick would leave a code span open in the digest.
+  if ((cut.match(/`/g) ?? []).length % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`')).trimEnd();
+  return `${cut.replace(/[\s,;:.]+$/, '')}…`;
 }

@@ -25,7 +25,8 @@ export class ThisFileProvider implements vscode.TreeDataProvider<ThisFileNode> {
 
   async getChildren(node?: ThisFileNode): Promise<ThisFileNode[]> {
     if (node?.type === 'anchor') return [];
-    const editor = vscode.window.activeTextEditor;
+    // A preview or the dashboard beside the code is not a reason to forget the code.
+    const editor = vscode.window.activeTextEditor ?? (vscode.window.visibleTextEditors.length === 1 ? vscode.window.visibleTextEditors[0] : undefined);
     if (!editor || !this.service.relative(editor.document.uri)) return [];
     if (node?.type === 'note') return node.anchors.map((live) => ({ type: 'anchor' as const, live, uri: editor.document.uri }));
     const anchors = await this.live.anchorsIn(editor.document);

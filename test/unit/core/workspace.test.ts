@@ -103,3 +103,23 @@ describe('LearningsWorkspace and NoteIndex', () => {
     assert.equal(index.get('docs/lessons/notes/x.md')?.title, 'Moved');
   });
 });
+
+import { summaryOf } from '../../../src/core/digest';
+
+describe('summaryOf', () => {
+  it('takes the first paragraph under the headings, without list markers, on one line', () => {
+    assert.equal(summaryOf('## Went well\n\n- Designed with support\n- Shipped early\n'), 'Designed with support Shipped early');
+    assert.equal(summaryOf('## What happened\nThe pool\nran dry.\n\n## Next\n'), 'The pool ran dry.');
+  });
+
+  it('cuts at a word and never leaves a code span open', () => {
+    const source = `We added \`squawk\` to CI and it failed its first PR: a \`CREATE INDEX without CONCURRENTLY\` ${'x '.repeat(50)}`;
+    const s = summaryOf(source, 80);
+    assert.ok(s.endsWith('…'));
+    assert.ok(s.length <= 80);
+    assert.equal((s.match(/`/g) ?? []).length % 2, 0, s);
+    const kept = s.slice(0, -1);
+    assert.ok(source.startsWith(kept), s);
+    assert.match(source.charAt(kept.length), /[\s`:]/, 'cut between words');
+  });
+});
