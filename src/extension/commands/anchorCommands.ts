@@ -10,6 +10,7 @@ import type { LearningsService } from '../service';
 import type { LiveAnchors } from '../editor/liveAnchors';
 import { editNoteFile } from '../noteWriter';
 import { notePathOf } from './navigation';
+import { statusLabel } from '../anchorStatus';
 
 export const SNIPPET_SCHEME = 'team-learnings-snippet';
 
@@ -59,7 +60,7 @@ export async function showAnchorChanges(service: LearningsService, live: LiveAnc
   const title = vscode.l10n.t('{0}: captured ↔ now', `${anchor.path}:${formatLines(anchor.lines)}`);
   if (!located) {
     // The code is gone: show what was captured, against nothing.
-    await vscode.commands.executeCommand('vscode.diff', left, vscode.Uri.from({ scheme: 'untitled', path: `/${anchor.path} (gone)` }), title);
+    await vscode.commands.executeCommand('vscode.diff', left, vscode.Uri.from({ scheme: 'untitled', path: `/${vscode.l10n.t('{0} (gone)', anchor.path)}` }), title);
     return true;
   }
   await vscode.commands.executeCommand('vscode.diff', left, service.uriOf(located.path), title, {
@@ -128,7 +129,7 @@ async function pickAnchor(service: LearningsService, live: LiveAnchors): Promise
   const picked = await vscode.window.showQuickPick(
     candidates.map((a) => ({
       label: a.note.title,
-      description: `${a.note.anchors[a.anchorIndex].path}:${formatLines(a.note.anchors[a.anchorIndex].lines)} · ${a.status}`,
+      description: `${a.note.anchors[a.anchorIndex].path}:${formatLines(a.note.anchors[a.anchorIndex].lines)} · ${statusLabel(a.status, a.similarity)}`,
       ref: { note: a.note.path, anchor: a.anchorIndex },
     })),
     { title: vscode.l10n.t('Which anchor?') },

@@ -53,7 +53,9 @@ export async function changeTopic(service: LearningsService, mode: 'rename' | 'm
     const plan = await planTopicChange(mode, index, service.layout, from, target, (p) => currentText(service, p));
     if (plan.skipped.length) {
       const go = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} notes cannot be changed (their front matter is broken): {1}. Change the others?', plan.skipped.length, plan.skipped.map((s) => s.path).join(', ')),
+        plan.skipped.length === 1
+          ? vscode.l10n.t('One note cannot be changed (its front matter is broken): {0}. Change the others?', plan.skipped[0].path)
+          : vscode.l10n.t('{0} notes cannot be changed (their front matter is broken): {1}. Change the others?', plan.skipped.length, plan.skipped.map((s) => s.path).join(', ')),
         { modal: true },
         vscode.l10n.t('Change the Others'),
       );
@@ -63,7 +65,7 @@ export async function changeTopic(service: LearningsService, mode: 'rename' | 'm
     const applied = await applyAsWorkspaceEdit(service, plan.changes, label, args.preview ?? true);
     if (applied) {
       const notes = plan.changes.filter((c) => c.path.startsWith(`${service.layout.notesDir}/`)).length;
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: {1} notes changed', label, notes), 5000);
+      void vscode.window.setStatusBarMessage(notes === 1 ? vscode.l10n.t('{0}: 1 note changed', label) : vscode.l10n.t('{0}: {1} notes changed', label, notes), 5000);
     }
     return applied;
   } catch (err) {

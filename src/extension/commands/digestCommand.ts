@@ -63,7 +63,7 @@ async function pickPeriod(now: string): Promise<string | undefined> {
   if (picked.since) return picked.since;
   return vscode.window.showInputBox({
     title: picked.ask === 'date' ? vscode.l10n.t('Since which date?') : vscode.l10n.t('Since which tag or branch?'),
-    placeHolder: picked.ask === 'date' ? 'YYYY-MM-DD' : 'v1.4.0',
+    placeHolder: picked.ask === 'date' ? vscode.l10n.t('YYYY-MM-DD') : 'v1.4.0',
     validateInput: (v) => (picked.ask === 'date' && !isIsoDate(v.trim()) ? vscode.l10n.t('A date like {0}', addDays(now, -14)) : undefined),
   });
 }

@@ -28,10 +28,14 @@ export class FollowupsProvider implements vscode.TreeDataProvider<Followup> {
       f.dueIn === undefined
         ? vscode.l10n.t('no check-in date')
         : f.dueIn < 0
-          ? vscode.l10n.t('overdue by {0} days', -f.dueIn)
+          ? f.dueIn === -1
+            ? vscode.l10n.t('overdue by 1 day')
+            : vscode.l10n.t('overdue by {0} days', -f.dueIn)
           : f.dueIn === 0
             ? vscode.l10n.t('due today')
-            : vscode.l10n.t('due in {0} days', f.dueIn);
+            : f.dueIn === 1
+              ? vscode.l10n.t('due tomorrow')
+              : vscode.l10n.t('due in {0} days', f.dueIn);
     item.description = [when, f.note.owner].filter(Boolean).join(' · ');
     if (f.state === 'overdue' || f.state === 'due') {
       item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor(f.state === 'overdue' ? 'editorError.foreground' : 'editorWarning.foreground'));
