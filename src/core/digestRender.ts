@@ -4,8 +4,56 @@
 import type { Digest } from './digest';
 import { summaryOf } from './digest';
 import type { Note } from './model';
+import { escapeHtml } from './render/markdown';
 
-const KIND_WORD: Record<string, string> = { lesson: 'lesson', peer: 'peer learning', retro: 'retro', plan: 'plan', win: 'win', idea: 'idea' };
+/** Every word of the digest, so the extension can hand in its translations. */
+export interface DigestLabels {
+  title(since: string, until: string): string;
+  headline(newNotes: number, people: number, wins: number, plansDue: number): string;
+  kind(kind: string): string;
+  status(status: string): string;
+  newByTopic: string;
+  noNewNotes: string;
+  noTopic: string;
+  wins: string;
+  plans: string;
+  due(title: string, when: string, owner?: string): string;
+  done(title: string, owner?: string): string;
+  when(dueInDays: number): string;
+  checkIns: string;
+  contributors: string;
+  thanks(names: string): string;
+  attention: string;
+  anchorStatus(was: string, status: string, where?: string, similarityPercent?: number): string;
+  inNote(path: string): string;
+  endorsed: string;
+}
+
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const ENGLISH_DIGEST_LABELS: DigestLabels = {
+  title: (since, until) => `Team learnings, ${since} to ${until}`,
+  headline: (notes, people, wins, plans) =>
+    `${n(notes, 'new note', 'new notes')} from ${n(people, 'person', 'people')}, ${n(wins, 'win', 'wins')}, ${n(plans, 'plan', 'plans')} due for a check-in.`,
+  kind: (kind) => ({ lesson: 'lesson', peer: 'peer learning', retro: 'retro', plan: 'plan', win: 'win', idea: 'idea' })[kind] ?? kind,
+  status: (status) => status,
+  newByTopic: 'New notes by topic',
+  noNewNotes: 'No new notes in this period.',
+  noTopic: 'No topic',
+  wins: 'Wins to celebrate',
+  plans: 'Action plans',
+  due: (title, when, owner) => `Due: ${title} (${when}${owner ? `, owner ${owner}` : ''})`,
+  done: (title, owner) => `Done: ${title}${owner ? ` (${owner})` : ''}`,
+  when: (days) => (days < 0 ? `overdue by ${n(-days, 'day', 'days')}` : days === 0 ? 'due today' : `due in ${n(days, 'day', 'days')}`),
+  checkIns: 'Check-ins',
+  contributors: 'Who contributed',
+  thanks: (names) => `${names}. Thank you!`,
+  attention: 'Anchors that need attention',
+  anchorStatus: (was, status, where, similarity) =>
+    `${was} is ${status}${where ? ` (now near ${where}${similarity !== undefined ? `, ${similarity}% similar` : ''})` : ''}`,
+  inNote: (path) => `in ${path}`,
+  endorsed: 'endorsed',
+};
 
 /** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
 function md(text: string): string {
@@ -17,69 +65,76 @@ function mdSummary(text: string): string {
   return text.replace(/</g, '&lt;');
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function headline(d: Digest, l: DigestLabels): string {
+  return l.headline(d.newCount, d.contributors.length, d.wins.length, d.plansDue.length);
 }
 
-function headline(d: Digest): string {
-  const people = d.contributors.length;
-  return `${plural(d.newCount, 'new note', 'new notes')} from ${plural(people, 'person', 'people')}, ${plural(d.wins.length, 'win', 'wins')}, ${plural(d.plansDue.length, 'plan', 'plans')} due for a check-in.`;
+function meta(n: Note, l: DigestLabels): string {
+  return [l.kind(n.kind), n.author, n.created].filter(Boolean).join(', ');
 }
 
-function noteLine(n: Note): string {
-  const meta = [KIND_WORD[n.kind] ?? n.kind, n.author, n.created].filter(Boolean).join(', ');
+function groupTitle(slug: string, title: string, l: DigestLabels): string {
+  return slug === '' ? l.noTopic : title;
+}
+
+function noteLine(n: Note, l: DigestLabels): string {
   const summary = summaryOf(n.body, 160);
-  return `- **${md(n.title)}** (${md(meta)})${n.endorsed.length ? ' ✓' : ''}${summary ? `: ${mdSummary(summary)}` : ''}`;
+  return `- **${md(n.title)}** (${md(meta(n, l))})${n.endorsed.length ? ' ✓' : ''}${summary ? `: ${mdSummary(summary)}` : ''}`;
 }
 
-export function renderDigestMarkdown(d: Digest): string {
-  const out: string[] = [`# Team learnings, ${d.since} to ${d.until}`, '', headline(d), ''];
+function anchorWhere(a: Digest['attention'][number]): string | undefined {
+  return a.status === 'drifted' && a.lines ? `${a.path}:${a.lines}` : undefined;
+}
+
+function similarity(a: Digest['attention'][number]): number | undefined {
+  return a.similarity === undefined ? undefined : Math.round(a.similarity * 100);
+}
+
+export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LABELS): string {
+  const out: string[] = [`# ${md(l.title(d.since, d.until))}`, '', headline(d, l), ''];
   if (d.byTopic.length) {
-    out.push('## New notes by topic', '');
+    out.push(`## ${l.newByTopic}`, '');
     for (const g of d.byTopic) {
-      out.push(`### ${md(g.title)}${g.slug && g.title !== g.slug ? ` (\`${g.slug}\`)` : ''}`, '');
-      for (const n of g.notes) out.push(noteLine(n));
+      const title = groupTitle(g.slug, g.title, l);
+      out.push(`### ${md(title)}${g.slug && title !== g.slug ? ` (\`${g.slug}\`)` : ''}`, '');
+      for (const n of g.notes) out.push(noteLine(n, l));
       out.push('');
     }
   } else {
-    out.push('No new notes in this period.', '');
+    out.push(l.noNewNotes, '');
   }
   if (d.wins.length) {
-    out.push('## Wins to celebrate', '');
-    for (const n of d.wins) out.push(noteLine(n));
+    out.push(`## ${l.wins}`, '');
+    for (const n of d.wins) out.push(noteLine(n, l));
     out.push('');
   }
   if (d.plansDue.length || d.plansDone.length) {
-    out.push('## Action plans', '');
-    for (const f of d.plansDue) {
-      const when = f.dueIn! < 0 ? `overdue by ${plural(-f.dueIn!, 'day', 'days')}` : f.dueIn === 0 ? 'due today' : `due in ${plural(f.dueIn!, 'day', 'days')}`;
-      out.push(`- Due: **${md(f.note.title)}** (${when}${f.note.owner ? `, owner ${md(f.note.owner)}` : ''})`);
-    }
-    for (const n of d.plansDone) out.push(`- Done: **${md(n.title)}**${n.owner ? ` (${md(n.owner)})` : ''}`);
+    out.push(`## ${l.plans}`, '');
+    for (const f of d.plansDue) out.push(`- ${l.due(`**${md(f.note.title)}**`, l.when(f.dueIn ?? 0), f.note.owner && md(f.note.owner))}`);
+    for (const n of d.plansDone) out.push(`- ${l.done(`**${md(n.title)}**`, n.owner && md(n.owner))}`);
     out.push('');
   }
   if (d.checkIns.length) {
-    out.push('## Check-ins', '');
+    out.push(`## ${l.checkIns}`, '');
     for (const c of d.checkIns) out.push(`- ${c.date}, ${md(c.note.title)}: ${md(c.text)}`);
     out.push('');
   }
   if (d.contributors.length) {
-    out.push('## Who contributed', '');
-    out.push(d.contributors.map((c) => `${md(c.name)} (${c.notes})`).join(', ') + '. Thank you!', '');
+    out.push(`## ${l.contributors}`, '');
+    out.push(l.thanks(d.contributors.map((c) => `${md(c.name)} (${c.notes})`).join(', ')), '');
   }
   if (d.attention.length) {
-    out.push('## Anchors that need attention', '');
+    out.push(`## ${l.attention}`, '');
     for (const a of d.attention) {
-      out.push(`- \`${a.was}\` is ${a.status}${a.status === 'drifted' && a.lines ? ` (now near \`${a.path}:${a.lines}\`${a.similarity !== undefined ? `, ${Math.round(a.similarity * 100)}% similar` : ''})` : ''}, in ${md(a.note)}`);
+      const where = anchorWhere(a);
+      out.push(`- ${l.anchorStatus(`\`${a.was}\``, l.status(a.status), where && `\`${where}\``, similarity(a))}, ${md(l.inNote(a.note))}`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const STYLE = `body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2328;background:#fff}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de}h3{font-size:1rem}
@@ -87,40 +142,40 @@ li{margin:.3rem 0}.meta{color:#59636e}.badge{font-size:.75rem;border:1px solid #
 code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}.meta{color:#9198a1}code{background:#161b22}h2{border-color:#30363d}.badge{border-color:#30363d}}`;
 
-function htmlNote(n: Note): string {
-  const meta = [KIND_WORD[n.kind] ?? n.kind, n.author, n.created].filter(Boolean).join(', ');
+function htmlNote(n: Note, l: DigestLabels): string {
   const summary = summaryOf(n.body, 240);
-  return `<li><strong>${escapeHtml(n.title)}</strong>${n.endorsed.length ? '<span class="badge">endorsed</span>' : ''} <span class="meta">(${escapeHtml(meta)})</span>${summary ? `<br>${escapeHtml(summary)}` : ''}</li>`;
+  return `<li><strong>${escapeHtml(n.title)}</strong>${n.endorsed.length ? `<span class="badge">${escapeHtml(l.endorsed)}</span>` : ''} <span class="meta">(${escapeHtml(meta(n, l))})</span>${summary ? `<br>${escapeHtml(summary)}` : ''}</li>`;
 }
 
 /** One self-contained page: no script, no external resource, every note text escaped. */
-export function renderDigestHtml(d: Digest): string {
+export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LABELS, lang = 'en'): string {
+  const e = escapeHtml;
   const s: string[] = [];
-  s.push(`<h1>Team learnings, ${escapeHtml(d.since)} to ${escapeHtml(d.until)}</h1>`, `<p>${escapeHtml(headline(d))}</p>`);
+  s.push(`<h1>${e(l.title(d.since, d.until))}</h1>`, `<p>${e(headline(d, l))}</p>`);
   if (d.byTopic.length) {
-    s.push('<h2>New notes by topic</h2>');
-    for (const g of d.byTopic) s.push(`<h3>${escapeHtml(g.title)}</h3><ul>${g.notes.map(htmlNote).join('')}</ul>`);
+    s.push(`<h2>${e(l.newByTopic)}</h2>`);
+    for (const g of d.byTopic) s.push(`<h3>${e(groupTitle(g.slug, g.title, l))}</h3><ul>${g.notes.map((n) => htmlNote(n, l)).join('')}</ul>`);
+  } else {
+    s.push(`<p>${e(l.noNewNotes)}</p>`);
   }
-  if (d.wins.length) s.push(`<h2>Wins to celebrate</h2><ul>${d.wins.map(htmlNote).join('')}</ul>`);
+  if (d.wins.length) s.push(`<h2>${e(l.wins)}</h2><ul>${d.wins.map((n) => htmlNote(n, l)).join('')}</ul>`);
   if (d.plansDue.length || d.plansDone.length) {
-    s.push('<h2>Action plans</h2><ul>');
-    for (const f of d.plansDue) {
-      const when = f.dueIn! < 0 ? `overdue by ${plural(-f.dueIn!, 'day', 'days')}` : f.dueIn === 0 ? 'due today' : `due in ${plural(f.dueIn!, 'day', 'days')}`;
-      s.push(`<li>Due: <strong>${escapeHtml(f.note.title)}</strong> <span class="meta">(${escapeHtml(when)}${f.note.owner ? `, owner ${escapeHtml(f.note.owner)}` : ''})</span></li>`);
-    }
-    for (const n of d.plansDone) s.push(`<li>Done: <strong>${escapeHtml(n.title)}</strong></li>`);
+    s.push(`<h2>${e(l.plans)}</h2><ul>`);
+    for (const f of d.plansDue) s.push(`<li>${e(l.due(f.note.title, l.when(f.dueIn ?? 0), f.note.owner))}</li>`);
+    for (const n of d.plansDone) s.push(`<li>${e(l.done(n.title, n.owner))}</li>`);
     s.push('</ul>');
   }
-  if (d.checkIns.length) s.push(`<h2>Check-ins</h2><ul>${d.checkIns.map((c) => `<li>${escapeHtml(c.date)}, ${escapeHtml(c.note.title)}: ${escapeHtml(c.text)}</li>`).join('')}</ul>`);
-  if (d.contributors.length) s.push(`<h2>Who contributed</h2><p>${d.contributors.map((c) => `${escapeHtml(c.name)} (${c.notes})`).join(', ')}. Thank you!</p>`);
+  if (d.checkIns.length) s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkIns.map((c) => `<li>${e(c.date)}, ${e(c.note.title)}: ${e(c.text)}</li>`).join('')}</ul>`);
+  if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${c.notes})`).join(', ')))}</p>`);
   if (d.attention.length) {
-    s.push(`<h2>Anchors that need attention</h2><ul>${d.attention.map((a) => `<li><code>${escapeHtml(a.was)}</code> is ${escapeHtml(a.status)}, in ${escapeHtml(a.note)}</li>`).join('')}</ul>`);
+    s.push(`<h2>${e(l.attention)}</h2><ul>${d.attention.map((a) => `<li>${e(l.anchorStatus(a.was, l.status(a.status), anchorWhere(a), similarity(a)))}, ${e(l.inNote(a.note))}</li>`).join('')}</ul>`);
   }
+  const title = e(l.title(d.since, d.until));
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${e(lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Team learnings, ${escapeHtml(d.since)} to ${escapeHtml(d.until)}</title>
+<title>${title}</title>
 <style>${STYLE}</style></head>
 <body>
 ${s.join('\n')}

@@ -8,6 +8,7 @@ import { checkAnchors } from '../../core/checkAnchors';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { gitApi } from '../git';
+import { digestLabels } from './digestLabels';
 
 export interface DigestArgs {
   since?: string;
@@ -41,7 +42,8 @@ export async function generateDigest(service: LearningsService, arg: unknown): P
   const { anchors } = await checkAnchors(service.fs, index.notes());
   const digest = buildDigest(index, { since, until, today: now, addedPaths, anchors });
   const format = args.format ?? 'md';
-  const text = format === 'html' ? renderDigestHtml(digest) : renderDigestMarkdown(digest);
+  const labels = digestLabels();
+  const text = format === 'html' ? renderDigestHtml(digest, labels, vscode.env.language) : renderDigestMarkdown(digest, labels);
   if (args.open ?? true) {
     const doc = await vscode.workspace.openTextDocument({ language: format === 'html' ? 'html' : 'markdown', content: text });
     await vscode.window.showTextDocument(doc, { preview: false });

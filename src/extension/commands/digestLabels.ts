@@ -1,0 +1,54 @@
+// The digest's words in the user's language.
+
+import * as vscode from 'vscode';
+import type { DigestLabels } from '../../core/digestRender';
+import { kindLabel } from '../kinds';
+import { statusLabel } from '../anchorStatus';
+import type { AnchorStatus } from '../../core/anchors';
+
+const count = (n: number, one: string, many: string) => (n === 1 ? one : many.replace('{0}', String(n)));
+
+export function digestLabels(): DigestLabels {
+  return {
+    title: (since, until) => vscode.l10n.t('Team learnings, {0} to {1}', since, until),
+    headline: (notes, people, wins, plans) =>
+      vscode.l10n.t(
+        '{0} from {1}, {2}, {3} due for a check-in.',
+        count(notes, vscode.l10n.t('1 new note'), vscode.l10n.t('{0} new notes', notes)),
+        count(people, vscode.l10n.t('1 person'), vscode.l10n.t('{0} people', people)),
+        count(wins, vscode.l10n.t('1 win'), vscode.l10n.t('{0} wins', wins)),
+        count(plans, vscode.l10n.t('1 plan'), vscode.l10n.t('{0} plans', plans)),
+      ),
+    kind: (kind) => kindLabel(kind).toLocaleLowerCase(vscode.env.language),
+    status: (status) => statusLabel(status as AnchorStatus),
+    newByTopic: vscode.l10n.t('New notes by topic'),
+    noNewNotes: vscode.l10n.t('No new notes in this period.'),
+    noTopic: vscode.l10n.t('No topic'),
+    wins: vscode.l10n.t('Wins to celebrate'),
+    plans: vscode.l10n.t('Action plans'),
+    due: (title, when, owner) => (owner ? vscode.l10n.t('Due: {0} ({1}, owner {2})', title, when, owner) : vscode.l10n.t('Due: {0} ({1})', title, when)),
+    done: (title, owner) => (owner ? vscode.l10n.t('Done: {0} ({1})', title, owner) : vscode.l10n.t('Done: {0}', title)),
+    when: (days) =>
+      days < 0
+        ? days === -1
+          ? vscode.l10n.t('overdue by 1 day')
+          : vscode.l10n.t('overdue by {0} days', -days)
+        : days === 0
+          ? vscode.l10n.t('due today')
+          : days === 1
+            ? vscode.l10n.t('due tomorrow')
+            : vscode.l10n.t('due in {0} days', days),
+    checkIns: vscode.l10n.t('Check-ins'),
+    contributors: vscode.l10n.t('Who contributed'),
+    thanks: (names) => vscode.l10n.t('{0}. Thank you!', names),
+    attention: vscode.l10n.t('Anchors that need attention'),
+    anchorStatus: (was, status, where, similarity) =>
+      where
+        ? similarity !== undefined
+          ? vscode.l10n.t('{0} is {1} (now near {2}, {3}% similar)', was, status, where, similarity)
+          : vscode.l10n.t('{0} is {1} (now near {2})', was, status, where)
+        : vscode.l10n.t('{0} is {1}', was, status),
+    inNote: (path) => vscode.l10n.t('in {0}', path),
+    endorsed: vscode.l10n.t('endorsed'),
+  };
+}
