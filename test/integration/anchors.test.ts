@@ -3,7 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, uri, waitFor } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText } from './helpers';
 
 async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
@@ -81,5 +82,38 @@ describe('Anchors in the editor', function () {
     assert.equal(body(after), body(before));
     assert.equal(after.split('\n')[1], before.split('\n')[1], 'the title line is the same');
     await waitFor('the index to see the new lines', () => (index.get(note.path)?.anchors[0].lines.start === 1 ? true : undefined));
+  });
+
+  it('use git history through the git extension: of two identical copies, the one the anchor was on wins', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root().fsPath, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' },
+      });
+    const block = 'export function backoff(attempt: number): number {\n  const base = 200 * 2 ** attempt;\n  return base + Math.random() * base;\n}\n';
+    const path = 'src/jobs/backoff.ts';
+    await writeText(path, `// Backoff for the job runner.\nimport { log } from './log';\n\n${block}\nexport const MAX = 8;\n`);
+    git('add', path);
+    git('commit', '-q', '-m', 'backoff');
+    const created = (await vscode.commands.executeCommand('teamLearnings.recordLesson', { title: 'Backoff needs jitter', path, lines: '4-7', topics: ['reliability'], open: false })) as { path: string };
+    try {
+      assert.match(await readText(created.path), /commit: [0-9a-f]{7}/, 'the anchor records HEAD');
+      // A teammate pastes a copy of the function at the top and adds lines above the original.
+      await writeText(path, `${block}\n// Backoff for the job runner.\nimport { log } from './log';\nimport { metrics } from './metrics';\n\n${block}\nexport const MAX = 8;\n`);
+      const { live, service } = await api();
+      await service.settled();
+      const doc = await vscode.workspace.openTextDocument(uri(path));
+      const anchors = await waitFor('the anchor in backoff.ts', async () => {
+        const found = (await live.anchorsIn(doc)).filter((a) => a.note.path === created.path);
+        return found.length ? found : undefined;
+      });
+      assert.equal(anchors[0].status, 'moved', 'git says which copy is the anchored one');
+      assert.equal(anchors[0].range?.start.line, 10 - 1);
+      assert.equal(anchors[0].range?.end.line, 13 - 1);
+    } finally {
+      await remove(created.path);
+      git('rm', '-q', '-f', path);
+      git('commit', '-q', '-m', 'drop backoff');
+    }
   });
 });

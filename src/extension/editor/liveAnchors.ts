@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Anchor, LineRange, Note } from '../../core/model';
 import { readAnchoredFile } from '../../core/checkAnchors';
-import { lineChangeOf, relocateAnchor, shiftRange, type AnchorStatus } from '../../core/anchors';
+import { isFresh, lineChangeOf, prepareFile, relocateAnchor, shiftRange, type AnchorStatus } from '../../core/anchors';
+import { loadAnchorHistory } from '../gitAnchorHistory';
 import type { LearningsService } from '../service';
 
 export interface LiveAnchor {
@@ -51,23 +52,30 @@ export class LiveAnchors implements vscode.Disposable {
     if (!path || path.startsWith(`${this.service.layout.folder}/`)) return [];
     const index = await this.service.ready();
     const text = document.getText();
-    const anchors: LiveAnchor[] = [];
+    const file = prepareFile(text);
+    const here: Array<{ note: Note; anchorIndex: number; anchor: Anchor }> = [];
     for (const recorded of [path, ...(this.renamedFrom.get(path) ?? [])]) {
       for (const note of index.notesForFile(recorded)) {
         note.anchors.forEach((anchor, anchorIndex) => {
-          if (anchor.path !== recorded) return;
-          const r = relocateAnchor(anchor, { text });
-          const inThisFile = r.path === anchor.path && r.lines;
-          anchors.push({
-            note,
-            anchorIndex,
-            status: r.status,
-            similarity: r.similarity,
-            range: inThisFile ? new vscode.Range(r.lines!.start - 1, 0, r.lines!.end - 1, 0) : undefined,
-          });
+          if (anchor.path === recorded) here.push({ note, anchorIndex, anchor });
         });
       }
     }
+    // Git is asked only when some anchor is not where it was recorded.
+    const stale = here.filter((h) => !isFresh(h.anchor, file)).map((h) => h.anchor);
+    const history = stale.length > 0 ? await loadAnchorHistory(this.service, stale) : undefined;
+    const anchors: LiveAnchor[] = here.map(({ note, anchorIndex, anchor }) => {
+      const r = relocateAnchor(anchor, { text: file }, { history });
+      // Moved into another file by git's account: this document no longer holds it.
+      const inThisFile = r.lines && (r.path === anchor.path || r.path === path);
+      return {
+        note,
+        anchorIndex,
+        status: r.status,
+        similarity: r.similarity,
+        range: inThisFile ? new vscode.Range(r.lines!.start - 1, 0, r.lines!.end - 1, 0) : undefined,
+      };
+    });
     // The document may have been edited while the index loaded: resolve again then.
     if (document.getText() === text) this.docs.set(key, { anchors });
     return anchors;
