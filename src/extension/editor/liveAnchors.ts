@@ -48,7 +48,7 @@ export class LiveAnchors implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.docs.get(key);
     if (cached) return cached.anchors;
-    const path = this.service.relative(document.uri);
+    const path = this.service.relative(workspaceUriOf(document.uri));
     if (!path || path.startsWith(`${this.service.layout.folder}/`)) return [];
     const index = await this.service.ready();
     const text = document.getText();
@@ -166,4 +166,13 @@ function oldLineLengthIfEndedThere(document: vscode.TextDocument, change: vscode
   const line = change.range.start.line + (text.match(/\n/g) ?? []).length;
   if (line >= document.lineCount) return undefined;
   return document.lineAt(line).text.length === lastSegment.length ? change.range.start.character : undefined;
+}
+
+/**
+ * The workspace file a document shows: itself, or for the left side of a
+ * diff editor (the git extension's `git:` documents, an older version) the
+ * file it is a version of. Anchors are then resolved in that version's text.
+ */
+export function workspaceUriOf(uri: vscode.Uri): vscode.Uri {
+  return uri.scheme === 'git' ? uri.with({ scheme: 'file', query: '', fragment: '' }) : uri;
 }

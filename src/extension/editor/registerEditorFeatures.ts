@@ -7,7 +7,12 @@ import { AnchorHoverProvider } from './hover';
 
 export function registerEditorFeatures(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors): void {
   // Only files in the workspace folder can carry anchors.
-  const selector: vscode.DocumentSelector = { scheme: service.folder.uri.scheme, pattern: new vscode.RelativePattern(service.folder, '**/*') };
+  const pattern = new vscode.RelativePattern(service.folder, '**/*');
+  // `git:` documents are the older side of a diff editor (a review): they get the hover and CodeLens too.
+  const selector: vscode.DocumentSelector = [
+    { scheme: service.folder.uri.scheme, pattern },
+    { scheme: 'git', pattern },
+  ];
   const codeLens = new AnchorCodeLensProvider(live);
   const gutter = new AnchorGutter(context.extensionUri, live);
   const updateVisible = () => {
