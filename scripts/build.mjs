@@ -47,6 +47,8 @@ await Promise.all([
     target: 'es2022',
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
+    // `x.web.ts` stands in for `x.ts` where the browser needs its own (src/extension/localReads.web.ts).
+    resolveExtensions: ['.web.ts', '.tsx', '.ts', '.jsx', '.js', '.css', '.json'],
   }),
   esbuild.build({
     ...common,

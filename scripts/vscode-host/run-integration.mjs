@@ -1,11 +1,14 @@
 // `npm run test:integration`: the mocha suites of test/integration/ inside a
 // real VS Code (code-server + headless Chromium), on a fresh git copy of the
-// demo workspace. Exits 0 only when every test passed.
+// demo workspace, in two passes: a trusted workspace runs every suite but
+// `*.restricted.test.ts`; then the folder opened in Restricted Mode runs
+// those. Exits 0 only when every test passed; the last line sums both passes.
 //
 // Options (flag or environment variable):
 //   --grep REGEXP      TL_GREP       only the tests whose full title matches
 //   --workspace DIR    TL_WORKSPACE  another fixture folder (copied first)
-//   --trust            TL_TRUST=1    workspace trust enabled: the folder opens restricted
+//   --pass NAME        TL_PASS       trusted, restricted or all (default all)
+//   --trust            TL_TRUST=1    only the restricted pass (TL_TRUST=0: only the trusted one)
 //   --no-git           TL_GIT=0      the copy is not made a git repo
 //   --timeout SECONDS  TL_TIMEOUT    the whole run, from server start (default 180)
 //   --no-build         TL_NO_BUILD=1 skip `npm run build`
@@ -18,7 +21,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
-  DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, launchBrowser,
+  DEMO_WORKSPACE, REPO_ROOT, HostError, build, createScope, ensureCodeServer, prepareWorkspace, startServer, launchBrowser,
   newPage, gotoWorkbench, workbenchUrl, saveScreenshot, runMain, sleep,
 } from './host.mjs';
 
@@ -57,7 +60,7 @@ function readSummary(file) {
  */
 export async function runIntegration(scope, {
   workspace = DEMO_WORKSPACE, testsPath = TESTS_MODULE, grep, trust = false, git = true, env = {},
-  timeoutMs = 180_000, doBuild = true, verbose = false, print = (line) => console.log(line),
+  timeoutMs = 180_000, doBuild = true, verbose = false, print = (line) => console.log(line), allowEmpty = false,
 } = {}) {
   if (doBuild) build();
   await ensureCodeServer();
@@ -135,7 +138,10 @@ export async function runIntegration(scope, {
     const screenshot = await saveScreenshot(page, 'integration-crash');
     return { code: 2, seconds, reason, screenshot };
   }
-  if (summary.passed + summary.failed === 0) return { code: 1, summary, seconds, reason: grep ? `no test matches "${grep}"` : 'no tests ran' };
+  if (summary.passed + summary.failed === 0) {
+    if (allowEmpty) return { code: 0, summary, seconds, empty: true };
+    return { code: 1, summary, seconds, reason: grep ? `no test matches "${grep}"` : 'no tests ran' };
+  }
   return { code: summary.failed === 0 ? 0 : 1, summary, seconds };
 }
 
@@ -145,6 +151,7 @@ function options() {
       grep: { type: 'string' },
       workspace: { type: 'string' },
       trust: { type: 'boolean' },
+      pass: { type: 'string' },
       'no-git': { type: 'boolean' },
       timeout: { type: 'string' },
       'no-build': { type: 'boolean' },
@@ -156,7 +163,7 @@ function options() {
   return {
     grep: values.grep ?? (env.TL_GREP || undefined),
     workspace: values.workspace ?? (env.TL_WORKSPACE || DEMO_WORKSPACE),
-    trust: values.trust ?? flag('TL_TRUST'),
+    pass: passesOf(values.pass ?? (env.TL_PASS || undefined), values.trust ? '1' : env.TL_TRUST),
     git: !(values['no-git'] ?? (env.TL_GIT === '0' || env.TL_GIT === 'false')),
     timeoutMs: Number(values.timeout ?? env.TL_TIMEOUT ?? 180) * 1000,
     doBuild: !(values['no-build'] ?? flag('TL_NO_BUILD')),
@@ -164,19 +171,56 @@ function options() {
   };
 }
 
+/** Which passes to run: --pass / TL_PASS, else TL_TRUST (1: restricted only, 0: trusted only), else both. */
+function passesOf(pass, trust) {
+  if (pass !== undefined) {
+    if (pass === 'all') return ['trusted', 'restricted'];
+    if (pass === 'trusted' || pass === 'restricted') return [pass];
+    throw new HostError(`--pass must be trusted, restricted or all, not "${pass}"`);
+  }
+  if (trust !== undefined && trust !== '') return trust === '0' || trust === 'false' ? ['trusted'] : ['restricted'];
+  return ['trusted', 'restricted'];
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await runMain(async (scope) => {
-    const result = await runIntegration(scope, options());
-    if (scope.closing) return result.code;
-    const { summary } = result;
-    if (summary?.failures?.length) {
-      console.log('\nFailures:');
-      for (const failure of summary.failures) console.log(`  ✘ ${failure.title}: ${failure.error.split('\n')[0]}`);
+    const { pass: passes, doBuild, ...opts } = options();
+    const total = { passed: 0, failed: 0 };
+    let code = 0;
+    let ran = 0;
+    for (const [i, pass] of passes.entries()) {
+      // Each pass in its own server and browser, released before the next starts.
+      const passScope = createScope();
+      scope.defer(() => passScope.close());
+      if (passes.length > 1) console.log(`\n── ${pass === 'restricted' ? 'Restricted Mode (untrusted workspace)' : 'trusted workspace'} ──`);
+      const result = await runIntegration(passScope, {
+        ...opts,
+        trust: pass === 'restricted',
+        env: { TL_PASS: pass },
+        doBuild: doBuild && i === 0,
+        // With --grep, a pass may have no matching test; only both empty is a failure.
+        allowEmpty: passes.length > 1 && opts.grep !== undefined,
+      });
+      await passScope.close();
+      if (scope.closing) return result.code;
+      const { summary } = result;
+      if (summary?.failures?.length) {
+        console.log('\nFailures:');
+        for (const failure of summary.failures) console.log(`  ✘ ${failure.title}: ${failure.error.split('\n')[0]}`);
+      }
+      if (result.reason) console.error(`\nintegration: ${result.reason}`);
+      if (result.screenshot) console.error(`screenshot: ${relative(process.cwd(), result.screenshot)}`);
+      console.log(`\nintegration tests in VS Code${passes.length > 1 ? ` (${pass})` : ''}: ${result.seconds.toFixed(1)} s${result.empty ? ', no test matched' : ''}`);
+      total.passed += summary?.passed ?? 0;
+      total.failed += summary?.failed ?? 0;
+      if (!result.empty) ran++;
+      code = Math.max(code, result.code);
     }
-    if (result.reason) console.error(`\nintegration: ${result.reason}`);
-    if (result.screenshot) console.error(`screenshot: ${relative(process.cwd(), result.screenshot)}`);
-    console.log(`\nintegration tests in VS Code: ${result.seconds.toFixed(1)} s`);
-    console.log(`${summary?.passed ?? 0} passed, ${summary?.failed ?? 0} failed`);
-    return result.code;
+    if (ran === 0 && code === 0) {
+      console.error(`\nintegration: no test matches "${opts.grep}"`);
+      code = 1;
+    }
+    console.log(`${total.passed} passed, ${total.failed} failed`);
+    return code;
   });
 }

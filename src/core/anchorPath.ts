@@ -14,6 +14,8 @@ export function unsafePathReason(path: string): string | undefined {
 
 /** Normalises `./a//b` to `a/b`. Only call on paths that passed `unsafePathReason`. */
 export function normalizeRelativePath(path: string): string {
+  // Most paths have no empty or "." segment: nothing to do (and nothing to allocate).
+  if (!/(?:^|\/)\.?(?:\/|$)/.test(path)) return path;
   return path
     .split('/')
     .filter((part) => part !== '' && part !== '.')

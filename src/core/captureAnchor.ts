@@ -2,6 +2,7 @@
 
 import { unsafePathReason, normalizeRelativePath } from './anchorPath';
 import { decodeStrict, type FileSystem } from './fileSystem';
+import { MAX_ANCHORED_FILE_BYTES } from './readAnchoredFile';
 import { readHeadCommit, shortCommit } from './gitHead';
 import type { Anchor, LineRange } from './model';
 
@@ -48,10 +49,11 @@ export async function captureAnchor(fs: FileSystem, path: string, lines: LineRan
   if (text === undefined) {
     const stat = await fs.stat(clean);
     if (!stat || stat.type === 'directory') throw new CaptureError(`${clean}: no such file`);
-    if (stat.type === 'symlink' && (!fs.realPath || (await fs.realPath(clean)) === undefined)) {
-      throw new CaptureError(`${clean}: a symlink that points outside the workspace`);
-    }
-    const decoded = decodeStrict(await fs.readFile(clean));
+    const real = fs.realPath ? await fs.realPath(clean) : stat.type === 'symlink' ? undefined : clean;
+    if (real === undefined) throw new CaptureError(`${clean}: leads outside the workspace through a symlink`);
+    const size = real === clean ? stat.size : ((await fs.stat(real))?.size ?? 0);
+    if (size > MAX_ANCHORED_FILE_BYTES) throw new CaptureError(`${clean}: too large to anchor a note in`);
+    const decoded = decodeStrict(await fs.readFile(real));
     if (decoded === undefined) throw new CaptureError(`${clean}: not a text file`);
     text = decoded;
   }

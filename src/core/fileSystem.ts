@@ -13,6 +13,15 @@ export interface FileSystem {
   /** Raw bytes. Rejects when the file does not exist. */
   readFile(path: string): Promise<Uint8Array>;
   /**
+   * Optional, for speed where the platform allows it: a file's bytes in one
+   * go, without a stat first and without following a final symlink, unless
+   * the file is larger than `maxBytes` (then `{ tooLarge: size }`, and it is
+   * not read whole). Undefined when it cannot tell (a symlink, a folder,
+   * missing, unreadable): the caller then takes stat, realPath and readFile,
+   * which say why.
+   */
+  readFileWithLimit?(path: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number } | undefined>;
+  /**
    * Writes bytes. With `exclusive`, rejects with a FileExistsError when the
    * file exists (a new note never replaces a file).
    */
@@ -38,7 +47,9 @@ export class FileExistsError extends Error {
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false });
+// `ignoreBOM` keeps a byte order mark in the text: a note read, edited and
+// written back keeps every byte it had, its BOM included.
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
 export function encodeText(text: string): Uint8Array {
@@ -56,6 +67,31 @@ export function decodeStrict(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The offset of the first byte that is not valid UTF-8, or -1 when all are. */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const [n, min] = b < 0x80 ? [0, 0] : b >= 0xc2 && b <= 0xdf ? [1, 0x80] : b >= 0xe0 && b <= 0xef ? [2, 0x800] : b >= 0xf0 && b <= 0xf4 ? [3, 0x10000] : [-1, 0];
+    if (n < 0 || i + n >= bytes.length) return i;
+    let cp = n === 0 ? b : b & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** The 1-based line of a byte offset. */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 export function joinPath(...parts: string[]): string {

@@ -33,7 +33,11 @@ export function splitFrontMatter(text: string): SplitResult {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const start = hasBom ? 1 : 0;
   const firstEnd = lineEnd(text, start);
-  if (!FENCE.test(stripCr(text.slice(start, firstEnd)))) {
+  const firstLine = stripCr(text.slice(start, firstEnd));
+  if (!FENCE.test(firstLine)) {
+    if (/^---[ \t]*\r/.test(firstLine)) {
+      return { ok: false, message: 'lines end with CR only (classic Mac): save the file with LF or CRLF line ends', line: 1 };
+    }
     return { ok: false, message: 'no front matter: the file must start with a line "---"', line: 1 };
   }
   const yamlOffset = nextLine(text, firstEnd);
@@ -62,6 +66,23 @@ export function splitFrontMatter(text: string): SplitResult {
     line++;
   }
   return { ok: false, message: 'front matter is never closed: no second "---" line', line: 1 };
+}
+
+/**
+ * The first line whose end differs from the first line's (CRLF against LF),
+ * or undefined when every line ends alike. A last line without an end does not count.
+ */
+export function mixedLineEndLine(text: string): { line: number; eol: 'CRLF' | 'LF' } | undefined {
+  let i = text.indexOf('\n');
+  if (i < 0) return undefined;
+  const crlf = i > 0 && text[i - 1] === '\r';
+  let line = 1;
+  while (i >= 0) {
+    if ((i > 0 && text[i - 1] === '\r') !== crlf) return { line, eol: crlf ? 'LF' : 'CRLF' };
+    i = text.indexOf('\n', i + 1);
+    line++;
+  }
+  return undefined;
 }
 
 function lineEnd(text: string, from: number): number {

@@ -34,6 +34,8 @@ export interface Note {
   /** Workspace-relative path, e.g. `.learnings/notes/2026-11-23-x.md`. */
   path: string;
   title: string;
+  /** 1-based line of the `title` field, for messages about it. */
+  titleLine?: number;
   /** Kept as written, even when unknown (a warning says so). */
   kind: string;
   topics: string[];

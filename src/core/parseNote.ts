@@ -2,7 +2,9 @@
 // throws on bad input: every problem names the file and, where it can, the line.
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { splitFrontMatter } from './frontMatter';
+import { mixedLineEndLine, splitFrontMatter } from './frontMatter';
+import { describeYamlError } from './yamlErrors';
+import { parseFrontMatterFast } from './frontMatterFastPath';
 import { KNOWN_KINDS, type Anchor, type LineRange, type Note, type Problem } from './model';
 import { isTopicSlug } from './slug';
 import { isIsoDate } from './dates';
@@ -18,8 +20,23 @@ export const PLAN_STATUSES = ['open', 'done', 'dropped'] as const;
 /** More topics than this on one note is a mistake, and would slow every view. */
 export const MAX_TOPICS = 50;
 export const MAX_ANCHORS = 100;
+/** A file with more problems than this gets these and one line saying how many more. */
+export const MAX_PROBLEMS_PER_FILE = 20;
 
 export function parseNote(path: string, text: string): ParsedNote {
+  const parsed = parseNoteUncapped(path, text);
+  return { ...parsed, problems: capProblems(path, parsed.problems) };
+}
+
+/** At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest: a broken file never floods a report. */
+export function capProblems(path: string, problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const rest = problems.length - MAX_PROBLEMS_PER_FILE;
+  const severity = problems.slice(MAX_PROBLEMS_PER_FILE).some((p) => p.severity === 'error') ? 'error' : 'warning';
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file: path, severity, message: `${rest} more problem${rest === 1 ? '' : 's'} in this file not shown` }];
+}
+
+function parseNoteUncapped(path: string, text: string): ParsedNote {
   const problems: Problem[] = [];
   const split = splitFrontMatter(text);
   if (!split.ok) {
@@ -27,14 +44,15 @@ export function parseNote(path: string, text: string): ParsedNote {
   }
   const { yaml, yamlLine, body, bodyLine } = split.value;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // The writer's own subset takes a fast path that builds the nodes yaml would; anything else, yaml.
+  const doc = parseFrontMatterFast(yaml, lineCounter) ?? parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
 
   if (doc.errors.length > 0) {
-    const err = doc.errors[0];
+    const described = describeYamlError(doc.errors[0], yaml);
     return {
-      problems: [{ file: path, line: lineOf(err.pos[0]), severity: 'error', message: `front matter is not valid YAML: ${firstLine(err.message)}` }],
+      problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }],
     };
   }
   if (!isMap(doc.contents)) {
@@ -45,6 +63,7 @@ export function parseNote(path: string, text: string): ParsedNote {
   const title = fields.string('title');
   if (title === undefined) {
     if (!fields.has('title')) problems.push({ file: path, line: yamlLine, severity: 'error', message: 'title is missing' });
+    else if (problems.length === 0) fields.problem('title', 'error', 'title is empty: give the note a one-line title');
     return { problems };
   }
   if (title.trim() === '' || /[\r\n]/.test(title.trim())) {
@@ -54,13 +73,20 @@ export function parseNote(path: string, text: string): ParsedNote {
 
   let kind = fields.string('kind') ?? 'lesson';
   if (!(KNOWN_KINDS as readonly string[]).includes(kind)) {
-    fields.problem('kind', 'warning', `unknown kind "${kind}" (known: ${KNOWN_KINDS.join(', ')}); kept as written`);
+    fields.problem('kind', 'warning', `unknown kind "${truncate(kind)}" (known: ${KNOWN_KINDS.join(', ')}); kept as written`);
   }
   kind = kind.trim();
+
+  const mixed = mixedLineEndLine(text);
+  if (mixed) {
+    const first = split.value.eol === '\r\n' ? 'CRLF' : 'LF';
+    problems.push({ file: path, line: mixed.line, severity: 'warning', message: `mixed line ends: this line ends with ${mixed.eol}, the first line with ${first}; save the file with one kind` });
+  }
 
   const note: Note = {
     path,
     title: title.trim(),
+    titleLine: fields.lineOfKey('title'),
     kind,
     topics: readTopics(fields),
     author: fields.string('author'),
@@ -74,7 +100,7 @@ export function parseNote(path: string, text: string): ParsedNote {
     bodyLine,
   };
   if (note.status !== undefined && !(PLAN_STATUSES as readonly string[]).includes(note.status)) {
-    fields.problem('status', 'warning', `unknown status "${note.status}" (known: ${PLAN_STATUSES.join(', ')})`);
+    fields.problem('status', 'warning', `unknown status "${truncate(note.status)}" (known: ${PLAN_STATUSES.join(', ')})`);
   }
   return { note, problems };
 }
@@ -115,28 +141,30 @@ function readAnchors(fields: FieldReader): Anchor[] {
     const lines = item.get('lines');
     const snippet = item.get('snippet');
     const commit = item.get('commit');
+    // A problem with one field is on that field's line; a missing field, on the anchor's.
+    const lineOf = (key: string) => fields.lineOfNode(item.get(key, true) as Node | undefined) ?? line;
     if (typeof path !== 'string') {
-      fields.problemAt(line, 'error', `${where}: path is missing or not text`);
+      fields.problemAt(lineOf('path'), 'error', `${where}: path is missing or not text`);
       return;
     }
     const unsafe = unsafePathReason(path);
     if (unsafe) {
-      fields.problemAt(line, 'error', `${where}: path "${truncate(path)}" ${unsafe}`);
+      fields.problemAt(lineOf('path'), 'error', `${where}: path "${truncate(path)}" ${unsafe}`);
       return;
     }
     const range = parseLineRange(lines);
     if (!range) {
-      fields.problemAt(line, 'error', `${where}: lines must be START-END with 1 <= START <= END, not "${truncate(String(lines))}"`);
+      fields.problemAt(lineOf('lines'), 'error', `${where}: ${lineRangeProblem(lines)}`);
       return;
     }
     if (snippet !== undefined && typeof snippet !== 'string') {
-      fields.problemAt(line, 'error', `${where}: snippet must be text`);
+      fields.problemAt(lineOf('snippet'), 'error', `${where}: snippet must be text`);
       return;
     }
     const anchor: Anchor = { path: normalizeRelativePath(path), lines: range, snippet: snippet ?? '' };
     if (commit !== undefined && commit !== null) {
       if (typeof commit === 'string' && /^[0-9a-f]{4,64}$/i.test(commit)) anchor.commit = commit;
-      else fields.problemAt(line, 'warning', `${where}: commit "${truncate(String(commit))}" is not a commit hash; ignored`);
+      else fields.problemAt(lineOf('commit'), 'warning', `${where}: commit ${typeof commit === 'object' ? 'is not text' : `"${truncate(String(commit))}" is not a commit hash`}; ignored`);
     }
     anchors.push(anchor);
   });
@@ -155,6 +183,15 @@ export function parseLineRange(value: unknown): LineRange | undefined {
   const end = m[2] === undefined ? start : Number(m[2]);
   if (start < 1 || end < start || !Number.isSafeInteger(end)) return undefined;
   return { start, end };
+}
+
+/** Why `value` is not a line range, for the message. */
+function lineRangeProblem(value: unknown): string {
+  const m = typeof value === 'string' ? /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(value) : null;
+  if (m && Number(m[2]) < Number(m[1])) return `lines "${truncate(String(value))}" end before they start: write START-END with START <= END`;
+  if (value === undefined || value === null) return 'lines are missing: write START-END, like 12-20';
+  if (typeof value === 'object') return 'lines must be START-END with 1 <= START <= END, like 12-20';
+  return `lines must be START-END with 1 <= START <= END, not "${truncate(String(value))}"`;
 }
 
 /** Reads top-level fields with type checks; a wrong type is a problem on the field's line. */
@@ -178,10 +215,13 @@ class FieldReader {
     return this.lineOf(node?.range?.[0]);
   }
 
-  problem(key: string, severity: Problem['severity'], message: string): void {
+  lineOfKey(key: string): number | undefined {
     const pair = this.map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
-    const keyNode = pair?.key as Node | undefined;
-    this.problemAt(this.lineOfNode(keyNode), severity, message);
+    return this.lineOfNode(pair?.key as Node | undefined);
+  }
+
+  problem(key: string, severity: Problem['severity'], message: string): void {
+    this.problemAt(this.lineOfKey(key), severity, message);
   }
 
   problemAt(line: number | undefined, severity: Problem['severity'], message: string): void {
@@ -224,10 +264,9 @@ class FieldReader {
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0];
-}
-
+/** A value quoted in a message: one line, and short. */
 function truncate(value: string, max = 60): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
+  // eslint-disable-next-line no-control-regex -- a message is one line: control characters become spaces
+  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }

@@ -5,6 +5,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from './frontMatter';
 import type { Problem, TopicPage } from './model';
 import { isTopicSlug } from './slug';
+import { describeYamlError } from './yamlErrors';
+import { capProblems } from './parseNote';
 
 export interface ParsedTopicPage {
   page?: TopicPage;
@@ -38,8 +40,8 @@ export function parseTopicPage(path: string, text: string, topicsDir: string): P
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
   if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    return { problems: [{ file: path, line: lineOf(err.pos[0]), severity: 'error', message: `front matter is not valid YAML: ${err.message.split('\n')[0]}` }] };
+    const described = describeYamlError(doc.errors[0], yaml);
+    return { problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }] };
   }
   const map = doc.contents;
   if (map !== null && !isMap(map)) {
@@ -59,11 +61,20 @@ export function parseTopicPage(path: string, text: string, topicsDir: string): P
   const title = isScalar(titleNode) && titleNode.value !== null ? String(titleNode.value).trim() : undefined;
   const aliases = list('aliases').filter((alias) => {
     if (isTopicSlug(alias)) return true;
-    problems.push({ file: path, severity: 'error', message: `alias "${alias}" is not a topic slug` });
+    const aliasesNode = map?.get('aliases', true);
+    const line = lineOf(isSeq(aliasesNode) ? aliasesNode.range?.[0] : undefined);
+    problems.push({ file: path, line, severity: 'error', message: `alias "${oneLine(alias)}" is not a topic slug` });
     return false;
   });
   return {
     page: { slug, path, title, ambassadors: list('ambassadors'), aliases, description: body.trim() },
-    problems,
+    problems: capProblems(path, problems),
   };
+}
+
+/** A value quoted in a message: one line, and short. */
+function oneLine(value: string, max = 60): string {
+  // eslint-disable-next-line no-control-regex -- a message is one line: control characters become spaces
+  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }

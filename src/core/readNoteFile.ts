@@ -1,7 +1,7 @@
 // Reads one file of the notes folder defensively: too large, binary, not
 // UTF-8 or a symlink out of the workspace each give a one-line problem.
 
-import { decodeStrict, type FileSystem } from './fileSystem';
+import { decodeStrict, invalidUtf8Offset, lineOfByte, type FileSystem } from './fileSystem';
 import type { Problem } from './model';
 
 /** Notes are short; a file past this is skipped unread. */
@@ -13,6 +13,25 @@ export type ReadResult = { ok: true; text: string } | { ok: false; problem: Prob
 
 export async function readNoteFile(fs: FileSystem, path: string): Promise<ReadResult> {
   const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, severity: 'error', message } });
+  // Where the file system offers it (node:fs), a file within the limit is
+  // read in one go, without a stat first; anything else (a symlink, a missing
+  // file, workspace.fs) takes the general path, which says what is wrong.
+  const quick = fs.readFileWithLimit ? await fs.readFileWithLimit(path, MAX_NOTE_BYTES).catch(() => undefined) : undefined;
+  if (quick !== undefined && !(quick instanceof Uint8Array)) return fail(overLimit(quick.tooLarge));
+  const bytes = quick ?? (await readChecked(fs, path, fail));
+  if (!(bytes instanceof Uint8Array)) return bytes;
+  if (bytes.length > MAX_NOTE_BYTES) return fail(overLimit(bytes.length));
+  if (bytes.subarray(0, 8192).includes(0)) return fail('binary file, not a markdown note: skipped');
+  const text = decodeStrict(bytes);
+  if (text === undefined) {
+    const line = lineOfByte(bytes, invalidUtf8Offset(bytes));
+    return { ok: false, problem: { file: path, line, severity: 'error', message: 'not valid UTF-8 text: save the file as UTF-8' } };
+  }
+  return { ok: true, text };
+}
+
+/** stat first: a file past the limit, or a symlink out of the workspace, is never read. */
+async function readChecked(fs: FileSystem, path: string, fail: (message: string) => ReadResult): Promise<Uint8Array | ReadResult> {
   const stat = await fs.stat(path);
   if (!stat) return fail(NOT_FOUND);
   let size = stat.size;
@@ -21,22 +40,16 @@ export async function readNoteFile(fs: FileSystem, path: string): Promise<ReadRe
     if (real === undefined) return fail('symlink that points outside the workspace: not read');
     size = (await fs.stat(real))?.size ?? 0;
   }
-  if (size > MAX_NOTE_BYTES) {
-    return fail(`file is ${formatBytes(size)}, over the ${formatBytes(MAX_NOTE_BYTES)} limit for a note: skipped`);
-  }
-  let bytes: Uint8Array;
+  if (size > MAX_NOTE_BYTES) return fail(overLimit(size));
   try {
-    bytes = await fs.readFile(path);
+    return await fs.readFile(path);
   } catch (err) {
     return fail(`cannot be read: ${(err as Error).message}`);
   }
-  if (bytes.length > MAX_NOTE_BYTES) {
-    return fail(`file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_NOTE_BYTES)} limit for a note: skipped`);
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return fail('binary file, not a markdown note: skipped');
-  const text = decodeStrict(bytes);
-  if (text === undefined) return fail('not valid UTF-8 text: save the file as UTF-8');
-  return { ok: true, text };
+}
+
+function overLimit(size: number): string {
+  return `file is ${formatBytes(size)}, over the ${formatBytes(MAX_NOTE_BYTES)} limit for a note: skipped`;
 }
 
 function formatBytes(n: number): string {

@@ -3,6 +3,7 @@
 
 import type { Note, TopicPage } from './model';
 import { parentTopic, topicAncestors } from './slug';
+import { compareText } from './search';
 
 export interface Topic {
   slug: string;
@@ -72,18 +73,35 @@ export function buildTopicTree(notes: Iterable<Note>, pages: Iterable<TopicPage>
     topic.ambassadors = page.ambassadors;
     topic.aliases = page.aliases.filter((alias) => aliases.canonical(alias) === page.slug);
   }
-  for (const note of notes) {
-    const counted = new Set<string>();
-    for (const raw of note.topics) {
+  // Each raw slug resolved once: its canonical topic, then that topic's ancestors.
+  const chains = new Map<string, Topic[]>();
+  const chainOf = (raw: string): Topic[] => {
+    let chain = chains.get(raw);
+    if (!chain) {
       const slug = aliases.canonical(raw);
-      const topic = ensure(slug);
-      if (!counted.has(slug)) topic.directCount++;
-      for (const s of [slug, ...topicAncestors(slug)]) {
-        if (counted.has(`*${s}`)) continue;
-        counted.add(`*${s}`);
-        ensure(s).noteCount++;
+      chain = [slug, ...topicAncestors(slug)].map(ensure);
+      chains.set(raw, chain);
+    }
+    return chain;
+  };
+  // A note counts once per topic, even when two of its slugs lead there (an
+  // alias and its topic, two subtopics): the number of the last note counted.
+  const directSeen = new Map<Topic, number>();
+  const noteSeen = new Map<Topic, number>();
+  let n = 0;
+  for (const note of notes) {
+    n++;
+    for (const raw of note.topics) {
+      const chain = chainOf(raw);
+      if (directSeen.get(chain[0]) !== n) {
+        directSeen.set(chain[0], n);
+        chain[0].directCount++;
       }
-      counted.add(slug);
+      for (const topic of chain) {
+        if (noteSeen.get(topic) === n) continue;
+        noteSeen.set(topic, n);
+        topic.noteCount++;
+      }
     }
   }
   const roots: Topic[] = [];
@@ -93,7 +111,7 @@ export function buildTopicTree(notes: Iterable<Note>, pages: Iterable<TopicPage>
     else topics.get(parent)!.children.push(topic);
   }
   const sort = (list: Topic[]) => {
-    list.sort((a, b) => a.slug.localeCompare(b.slug));
+    list.sort((a, b) => compareText(a.slug, b.slug));
     for (const t of list) sort(t.children);
   };
   sort(roots);

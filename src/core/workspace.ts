@@ -4,6 +4,7 @@
 import type { FileSystem } from './fileSystem';
 import { layoutFor, roleOf, type Layout } from './layout';
 import { NoteIndex } from './noteIndex';
+import { compareText } from './search';
 import { parseNote } from './parseNote';
 import { parseTopicPage } from './parseTopicPage';
 import { NOT_FOUND, readNoteFile } from './readNoteFile';
@@ -91,7 +92,7 @@ export async function listMarkdown(fs: FileSystem, dir: string): Promise<ListedF
     await Promise.all(subfolders.map((f) => walk(f, depth + 1)));
   };
   await walk(dir, 0);
-  out.sort((a, b) => a.path.localeCompare(b.path));
+  out.sort((a, b) => compareText(a.path, b.path));
   return out;
 }
 

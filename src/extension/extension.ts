@@ -11,6 +11,7 @@ import { registerPreview } from './preview/notePreview';
 import { LiveAnchors } from './editor/liveAnchors';
 import type { NotePreviewManager } from './preview/notePreview';
 import { registerDashboard, type DashboardPanel } from './dashboard/dashboard';
+import { registerDiagnostics } from './diagnostics';
 
 export interface TeamLearningsApi {
   service: LearningsService;
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const views = registerViews(context, service, live);
   registerEditorFeatures(context, service, live);
   registerCommands(context, service, live, views);
+  registerDiagnostics(context, service);
   return { service, live, views, preview, dashboard, activationMs: performance.now() - started };
 }
 

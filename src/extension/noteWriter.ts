@@ -62,10 +62,12 @@ export async function applyAsWorkspaceEdit(service: LearningsService, changes: F
       continue;
     }
     const doc = await vscode.workspace.openTextDocument(uri);
-    if (doc.getText() !== change.before) {
+    // A document holds the text without its BOM (the editor keeps the BOM when it saves).
+    const before = withoutBom(change.before);
+    if (doc.getText() !== before) {
       throw new NoteChangedError(vscode.l10n.t('{0} changed while the edit was prepared: nothing was written. Try again.', change.path));
     }
-    replaceChangedRange(edit, doc, change.before, change.after, metadata);
+    replaceChangedRange(edit, doc, before, withoutBom(change.after), metadata);
     docs.push(doc);
   }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
@@ -73,6 +75,10 @@ export async function applyAsWorkspaceEdit(service: LearningsService, changes: F
   await Promise.all(docs.filter((d) => d.isDirty).map((d) => d.save()));
   await service.refresh(changes.map((c) => c.path));
   return true;
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Replaces only the span that differs: the rest of the document is untouched (and so are its markers). */

@@ -3,32 +3,44 @@
 // and kept current by a watcher on the notes folder only.
 
 import * as vscode from 'vscode';
-import { LearningsWorkspace } from '../core/workspace';
+import { forEachLimited, LearningsWorkspace, listMarkdown } from '../core/workspace';
+import { BatchQueue } from '../core/batchQueue';
 import type { NoteIndex } from '../core/noteIndex';
 import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
+import { withLocalReads } from './localReads';
 import { readConfig } from './config';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
+/** After the first load, when the search text of every note is made (10,000 notes: about 15 ms). */
+const SEARCH_TEXT_DELAY_MS = 2000;
+/** Longer than the watcher takes to coalesce events: see `refresh`. */
+const RECHECK_MS = 1500;
+/** Files re-read at once in a batch: a branch switch of thousands of notes never opens thousands of reads. */
+const READ_CONCURRENCY = 32;
 
 export class LearningsService implements vscode.Disposable {
   readonly fs: WorkspaceFileSystem;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
-  private readonly pending = new Set<string>();
+  /** Folders created or deleted under the notes folder: a branch switch or a move may report only the folder, not its files. */
+  private folderWatcher: vscode.FileSystemWatcher | undefined;
   private readonly loadWaiters: Array<(index: NoteIndex) => void> = [];
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly queue = new BatchQueue<string>((paths) => this.applyBatch(paths), {
+    delayMs: BATCH_MS,
+    onError: (err) => console.error(`Team Learnings: could not re-read changed notes: ${(err as Error)?.message ?? String(err)}`),
+  });
+  private readonly rechecks = new Set<ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, { dispose: () => this.queue.dispose() }];
   /** Fires once per batch of changes, after the index is updated. */
   readonly onDidChange = this.changed.event;
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     this.fs = new WorkspaceFileSystem(folder.uri);
-    this.workspace = new LearningsWorkspace(this.fs, { folder: readConfig(folder.uri).folder });
+    this.workspace = new LearningsWorkspace(withLocalReads(this.fs, folder.uri), { folder: readConfig(folder.uri).folder });
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('teamLearnings.folder', folder.uri)) this.reset();
@@ -50,7 +62,13 @@ export class LearningsService implements vscode.Disposable {
       this.startWatching();
       this.loading = this.workspace.load();
       const waiters = this.loadWaiters.splice(0);
-      void this.loading.then((index) => waiters.forEach((w) => w(index)));
+      void this.loading.then((index) => {
+        // The caller that needed the index (a view showing its first items)
+        // goes first; those only waiting for it (diagnostics) a task later.
+        setTimeout(() => waiters.forEach((w) => w(index)), 0);
+        // The search text is made when the host is idle, not by the first search.
+        setTimeout(() => index.prepareSearch(), SEARCH_TEXT_DELAY_MS);
+      });
     }
     return this.loading;
   }
@@ -87,14 +105,20 @@ export class LearningsService implements vscode.Disposable {
   /** Re-reads files now (after our own writes), without waiting for the watcher. */
   async refresh(paths: string[]): Promise<void> {
     await this.ready();
-    for (const p of paths) this.pending.add(p);
-    await this.flush();
+    for (const p of paths) this.queue.add(p);
+    await this.queue.flush();
+    // The watcher reports nothing for a file created and deleted within one of
+    // its batches: a file we just indexed is looked at again once that is over.
+    const timer = setTimeout(() => {
+      this.rechecks.delete(timer);
+      for (const p of paths) this.queue.add(p);
+    }, RECHECK_MS);
+    this.rechecks.add(timer);
   }
 
   /** Resolves when every file event seen so far has been applied. */
-  async settled(): Promise<void> {
-    if (this.flushTimer) await this.flush();
-    await this.flushing;
+  settled(): Promise<void> {
+    return this.queue.settled();
   }
 
   private startWatching(): void {
@@ -102,51 +126,65 @@ export class LearningsService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const queue = (uri: vscode.Uri) => {
       const path = this.relative(uri);
-      if (!path) return;
-      this.pending.add(path);
-      if (this.flushTimer === undefined) this.flushTimer = setTimeout(() => void this.flush(), BATCH_MS);
+      if (path) this.queue.add(path);
     };
     this.watcher.onDidCreate(queue);
     this.watcher.onDidChange(queue);
     this.watcher.onDidDelete(queue);
+    const folderPattern = new vscode.RelativePattern(this.folder, `{${this.workspace.layout.folder},${this.workspace.layout.folder}/**}`);
+    this.folderWatcher = vscode.workspace.createFileSystemWatcher(folderPattern, false, true, false);
+    const queueFolder = (uri: vscode.Uri) => {
+      // Notes come from the other watcher; our own temporary files are not folders.
+      if (!uri.path.endsWith('.md') && !uri.path.endsWith('.tmp')) queue(uri);
+    };
+    this.folderWatcher.onDidCreate(queueFolder);
+    this.folderWatcher.onDidDelete(queueFolder);
     // A whole folder deleted (a branch switch) may come as one event for the folder.
     this.disposables.push(
       this.watcher,
+      this.folderWatcher,
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(queue)),
     );
   }
 
-  private flush(): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    this.flushing = this.flushing.then(async () => {
-      if (this.pending.size === 0) return;
-      const paths = [...this.pending];
-      this.pending.clear();
-      await this.loading;
-      const index = this.workspace.index;
-      const folders = paths.filter((p) => !p.endsWith('.md'));
-      for (const folder of folders) {
-        for (const note of index.notes()) if (note.path.startsWith(`${folder}/`)) paths.push(note.path);
-        for (const page of index.pages()) if (page.path.startsWith(`${folder}/`)) paths.push(page.path);
+  /** One batch of changed paths: re-read them, then tell the views once. */
+  private async applyBatch(paths: string[]): Promise<void> {
+    await this.loading;
+    const index = this.workspace.index;
+    const files = new Set(paths.filter((p) => p.endsWith('.md')));
+    // A folder event stands for every file indexed under it (a folder deleted)
+    // and every file now in it (a folder created or moved in).
+    const folders = paths.filter((p) => !p.endsWith('.md'));
+    if (folders.length > 0) {
+      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
+      for (const file of known) {
+        if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
       }
-      await Promise.all(paths.filter((p) => p.endsWith('.md')).map((p) => this.workspace.refresh(p)));
+      for (const folder of folders) {
+        if ((await this.fs.stat(folder))?.type !== 'directory') continue;
+        for (const file of await listMarkdown(this.fs, folder)) files.add(file.path);
+      }
+    }
+    try {
+      await forEachLimited([...files], READ_CONCURRENCY, (p) => this.workspace.refresh(p));
+    } finally {
       this.changed.fire();
-    });
-    return this.flushing;
+    }
   }
 
   private reset(): void {
     this.watcher?.dispose();
-    this.workspace = new LearningsWorkspace(this.fs, { folder: readConfig(this.folder.uri).folder });
+    this.folderWatcher?.dispose();
+    this.workspace = new LearningsWorkspace(withLocalReads(this.fs, this.folder.uri), { folder: readConfig(this.folder.uri).folder });
     const wasLoaded = this.loading !== undefined;
     this.loading = undefined;
     if (wasLoaded) void this.ready().then(() => this.changed.fire());
   }
 
   dispose(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const timer of this.rechecks) clearTimeout(timer);
     this.watcher?.dispose();
+    this.folderWatcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

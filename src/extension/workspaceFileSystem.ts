@@ -42,7 +42,16 @@ export class WorkspaceFileSystem implements FileSystem {
       if (!sameBytes(written, data)) throw new FileExistsError(path);
       return;
     }
-    await vscode.workspace.fs.writeFile(uri, data);
+    // Atomic: the whole content goes to a temporary file next to the target,
+    // then replaces it in one rename, so a crash never leaves half a note.
+    const temp = vscode.Uri.joinPath(uri, '..', `.${basename(path)}.${randomHex()}.tmp`);
+    await vscode.workspace.fs.writeFile(temp, data);
+    try {
+      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    } catch (err) {
+      await vscode.workspace.fs.delete(temp, { useTrash: false }).then(undefined, () => undefined);
+      throw err;
+    }
   }
 
   async readDirectory(path: string): Promise<Array<[string, FileStat['type']]>> {
@@ -64,10 +73,15 @@ export class WorkspaceFileSystem implements FileSystem {
   }
 
   async realPath(path: string): Promise<string | undefined> {
-    // workspace.fs cannot tell where a symlink points: a symlinked note or
-    // anchored file is refused rather than followed out of the workspace.
-    const s = await this.stat(path);
-    return s && s.type !== 'symlink' ? path : undefined;
+    // workspace.fs cannot tell where a symlink points: a path through one,
+    // as the file or as any folder on the way, is refused rather than
+    // followed out of the workspace.
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const s = await this.stat(parts.slice(0, i).join('/'));
+      if (!s || s.type === 'symlink') return undefined;
+    }
+    return path;
   }
 
   async delete(path: string): Promise<void> {
@@ -84,6 +98,15 @@ function toType(type: vscode.FileType): FileStat['type'] {
   if (type & vscode.FileType.Directory) return 'directory';
   if (type & vscode.FileType.File) return 'file';
   return 'other';
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A name no other writer picks: crypto randomness, which the Node and browser hosts both have. */
+function randomHex(): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

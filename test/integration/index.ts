@@ -3,6 +3,9 @@
 // a line per test, and writes a JSON summary {passed, failed, failures} to the
 // file named by TEAM_LEARNINGS_TEST_RESULT, the channel the runner trusts.
 // TL_GREP (a regular expression) filters tests by their full title.
+// TL_PASS says which workspace the runner opened: `trusted` (the default)
+// runs every suite but `*.restricted.test.js`; `restricted` (the folder in
+// Restricted Mode) runs only those.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -22,6 +25,12 @@ function testFiles(dir: string): string[] {
     else if (entry.name.endsWith('.test.js')) files.push(full);
   }
   return files.sort();
+}
+
+/** The suites for the workspace the runner opened (see TL_PASS above). */
+function suitesForPass(files: string[]): string[] {
+  const restricted = process.env.TL_PASS === 'restricted';
+  return files.filter((f) => f.endsWith('.restricted.test.js') === restricted);
 }
 
 function describeError(error: unknown): string {
@@ -47,7 +56,7 @@ export async function run(): Promise<void> {
   });
   const summary: TestSummary = { passed: 0, failed: 0, pending: 0, failures: [] };
   try {
-    for (const file of testFiles(__dirname)) mocha.addFile(file);
+    for (const file of suitesForPass(testFiles(__dirname))) mocha.addFile(file);
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       runner.on('pass', () => summary.passed++);

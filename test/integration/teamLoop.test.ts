@@ -119,7 +119,7 @@ describe('Team loop', function () {
     const file = uri('src/payments/webhook.ts');
     // The git extension's URI for a file at a ref: what a diff editor shows on its left.
     const old = file.with({ scheme: 'git', query: JSON.stringify({ path: file.fsPath, ref: 'HEAD' }) });
-    const doc = await waitFor('the git document', () => vscode.workspace.openTextDocument(old).then((d) => (d.getText().length > 0 ? d : undefined), () => undefined));
+    const doc = await waitFor('the git document', () => Promise.resolve(vscode.workspace.openTextDocument(old).then((d) => (d.getText().length > 0 ? d : undefined), () => undefined)));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(anchor.lines.start - 1, 2));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
     assert.ok(text.includes('command:teamLearnings.previewNote'), `a note hover on the git side: ${text.slice(0, 200)}`);

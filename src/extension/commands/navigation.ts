@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
+import { unsafePathReason } from '../../core/anchorPath';
 import type { LiveAnchors } from '../editor/liveAnchors';
 
 /** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */
@@ -22,7 +23,8 @@ export function notePathOf(service: LearningsService, arg: unknown): string | un
 
 export async function openNote(service: LearningsService, arg: unknown): Promise<void> {
   const path = notePathOf(service, arg);
-  if (!path) return;
+  // A path from a link or another extension: only files inside the workspace.
+  if (!path || unsafePathReason(path)) return;
   await vscode.window.showTextDocument(service.uriOf(path), { preview: false });
 }
 

@@ -5,12 +5,13 @@
 // by dashboardHtml; the page's messages are checked by messages.
 
 import * as vscode from 'vscode';
+import { lockedWebviewOptions } from '../webview/webviewOptions';
 import { checkAnchors, type AnchorResult } from '../../core/checkAnchors';
 import { dashboardModel, type DashboardModel } from '../../core/dashboardModel';
 import { today } from '../../core/dates';
 import { computeStats } from '../../core/stats';
 import { flattenTopics } from '../../core/topics';
-import { makeNonce } from '../preview/previewHtml';
+import { makeNonce } from '../webview/lockedDocument';
 import type { LearningsService } from '../service';
 import { dashboardDocument, revealableTopics } from './dashboardHtml';
 import { dashboardLabels } from './labels';
@@ -80,7 +81,7 @@ export class DashboardPanel implements vscode.Disposable {
       DASHBOARD_VIEW_TYPE,
       vscode.l10n.t('Team Learnings Dashboard'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { ...this.webviewOptions(), enableFindWidget: false, retainContextWhenHidden: false },
+      { ...lockedWebviewOptions(this.extensionUri), enableFindWidget: false, retainContextWhenHidden: false },
     );
     this.adopt(panel);
     await this.render();
@@ -92,7 +93,7 @@ export class DashboardPanel implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = lockedWebviewOptions(this.extensionUri);
     this.adopt(panel);
     await this.render();
   }
@@ -125,13 +126,6 @@ export class DashboardPanel implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private webviewOptions(): vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;

@@ -8,7 +8,7 @@
 
 import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/dashboardModel';
 import { escapeHtml } from '../../core/render/markdown';
-import { contentSecurityPolicy } from '../preview/previewHtml';
+import { documentHead } from '../webview/lockedDocument';
 import { CHECK_ANCHORS, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';
 
 /** Every word the page shows, localized by the caller. */
@@ -81,15 +81,7 @@ const esc = escapeHtml;
 
 export function dashboardDocument(d: DashboardDocument): string {
   const { model, labels } = d;
-  return `<!DOCTYPE html>
-<html lang="${esc(d.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(contentSecurityPolicy(d.cspSource, d.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(d.styleUri)}">
-<title>${esc(labels.title)}</title>
-</head>
+  return `${documentHead({ ...d, title: labels.title })}
 <body data-today="${esc(model.today)}">
 <main class="dashboard">
 <header class="dashboard-header">

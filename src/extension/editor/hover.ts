@@ -1,13 +1,14 @@
 // A hover over anchored code: the note's title, kind, topics, the first
 // lines of its body and Open / Preview links. Note text is untrusted: only
-// our own two commands may run from the hover, and the body's links to
-// commands are dropped.
+// our own two commands may run from the hover, and of the body's links only
+// web and mail links stay links (core/render/excerpt).
 
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
 import { escapeMd } from '../views/noteItem';
+import { safeMarkdownExcerpt } from '../../core/render/excerpt';
 import type { LiveAnchors } from './liveAnchors';
 
 const BODY_LINES = 6;
@@ -45,15 +46,7 @@ export function noteHoverMarkdown(note: { path: string; title: string; kind: str
   return md;
 }
 
-/** The first lines of the body that say something, with command links and HTML defused. */
+/** The first lines of the body that say something, as markdown in which only http(s) and mailto links remain. */
 export function bodyExcerpt(body: string): string {
-  const lines = body
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '' && !/^#{1,6}\s/.test(l))
-    .slice(0, BODY_LINES);
-  return lines
-    .join('\n')
-    .replace(/\]\(\s*<?\s*command:[^)]*\)/gi, '](#)')
-    .replace(/^\s*\[[^\]]*\]:\s*<?\s*command:.*$/gim, '')
-    .replace(/</g, '&lt;');
+  return safeMarkdownExcerpt(body, { maxLines: BODY_LINES });
 }

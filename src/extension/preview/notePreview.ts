@@ -4,6 +4,7 @@
 // against the note before a command runs.
 
 import * as vscode from 'vscode';
+import { lockedWebviewOptions } from '../webview/webviewOptions';
 import { resolveAnchors, type AnchorResolution } from '../../core/anchors';
 import { normalizeRelativePath, unsafePathReason } from '../../core/anchorPath';
 import { formatLines, formatProblem, type Note } from '../../core/model';
@@ -71,7 +72,7 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
       PREVIEW_VIEW_TYPE,
       note.title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { ...this.webviewOptions(), enableFindWidget: true, retainContextWhenHidden: false },
+      { ...lockedWebviewOptions(this.extensionUri), enableFindWidget: true, retainContextWhenHidden: false },
     );
     await this.render(this.adopt(panel, note.path));
     return true;
@@ -104,7 +105,7 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
       panel.dispose();
       return;
     }
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = lockedWebviewOptions(this.extensionUri);
     await this.render(this.adopt(panel, path));
   }
 
@@ -114,13 +115,6 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
     for (const d of this.disposables) d.dispose();
   }
 
-  private webviewOptions(): vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
 
   private adopt(panel: vscode.WebviewPanel, notePath: string): Preview {
     const preview: Preview = { notePath, panel, links: emptyLinks(), version: 0, disposed: false };
@@ -250,7 +244,8 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} does not exist in this workspace.', path));
       return;
     }
-    if (stat.type === 'symlink' || stat.type === 'other') {
+    // A symlink, as the file or as a folder on the way, could lead out of the workspace.
+    if (stat.type === 'symlink' || stat.type === 'other' || (await this.service.fs.realPath(path)) === undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is a link or a special file: it is not opened from a note.', path));
       return;
     }

@@ -3,6 +3,7 @@
 // escaped by core/render). No `vscode` import: unit-tested without VS Code.
 
 import { escapeHtml } from '../../core/render/markdown';
+import { documentHead } from '../webview/lockedDocument';
 
 export interface PreviewDocument {
   /** `webview.cspSource`. */
@@ -22,36 +23,11 @@ export interface PreviewDocument {
   state?: 'note' | 'deleted';
 }
 
-/** A nonce from crypto randomness: `globalThis.crypto` exists in Node 20 and in browsers. */
-export function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+export { makeNonce, contentSecurityPolicy } from '../webview/lockedDocument';
 
 export function previewDocument(d: PreviewDocument): string {
   const attr = escapeHtml;
-  return `<!DOCTYPE html>
-<html lang="${attr(d.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${cspAttr(contentSecurityPolicy(d.cspSource, d.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(d.styleUri)}">
-<title>${escapeHtml(d.title)}</title>
-</head>
+  return `${documentHead(d)}
 <body data-state="${d.state ?? 'note'}" data-note="${attr(d.notePath)}">
 <main class="note">
 ${d.body}
@@ -60,9 +36,4 @@ ${d.body}
 </body>
 </html>
 `;
-}
-
-/** Escapes a double-quoted attribute value but keeps `'`, so the CSP reads as written: `default-src 'none'`. */
-function cspAttr(value: string): string {
-  return value.replace(/[&"<>]/g, (c) => escapeHtml(c));
 }

@@ -65,7 +65,7 @@ anchors:
     ['broken YAML', '---\ntitle: T\ntopics: [a\n---\n', /not valid YAML/, undefined],
     ['missing title', note('kind: lesson\n'), /title is missing/, 2],
     ['empty title', note('title: ""\n'), /one non-empty line/, 2],
-    ['duplicate keys', note('title: A\ntitle: B\n'), /not valid YAML/, 3],
+    ['duplicate keys', note('title: A\ntitle: B\n'), /not valid YAML: "title" is given twice/, 3],
     ['front matter not a map', note('- a\n- b\n'), /must be a map/, 2],
   ];
   for (const [name, text, message, line] of invalid) {
@@ -84,7 +84,7 @@ anchors:
     ['topics: 5', 'topics: 5\n', /topics must be a list/, 3],
     ['a topic that is not a slug', 'topics: [Payments]\n', /"Payments" is not a slug/, 3],
     ['anchors: "x"', 'anchors: "x"\n', /anchors must be a list/, 3],
-    ['lines: 9-3', 'anchors:\n  - path: a.ts\n    lines: 9-3\n    snippet: x\n', /lines must be START-END/, 4],
+    ['lines: 9-3', 'anchors:\n  - path: a.ts\n    lines: 9-3\n    snippet: x\n', /lines "9-3" end before they start: write START-END/, 5],
     ['an absolute anchor path', 'anchors:\n  - path: /etc/passwd\n    lines: 1-2\n', /is absolute/, 4],
     ['an anchor path with ..', 'anchors:\n  - path: ../secret.ts\n    lines: 1-2\n', /outside the workspace/, 4],
     ['a created date that is no date', 'created: 2026-02-30\n', /created must be a date/, 3],
