@@ -37,6 +37,11 @@ describe('Activation', () => {
     const ext = extension();
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
+    // For the record (a benchmark measures it, not this test): how long activate() took.
+    const api = ext.exports as { activationMs?: number; service?: { loaded: boolean } } | undefined;
+    console.log(`      activate() took ${api?.activationMs?.toFixed(1)} ms`);
+    // Nothing has asked for the notes yet (no editor open, the views closed): activation read none.
+    if (vscode.window.visibleTextEditors.length === 0) assert.strictEqual(api?.service?.loaded, false, 'activation scanned the notes');
   });
 
   it('registers every command the manifest declares', async () => {
