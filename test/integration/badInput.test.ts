@@ -11,17 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, EXTENSION_ID, root, uri, waitFor } from './helpers';
-
-interface ExpectedCase {
-  file: string;
-  case: string;
-  severity: 'error' | 'warning' | null;
-  line?: number;
-  message?: string;
-  indexed: boolean;
-  make?: string;
-  stage?: 'check';
-}
+import type { ExpectedCase } from '../unit/badInput/corpus';
 
 const SECRET = 'TOP-SECRET-b51e2d';
 
