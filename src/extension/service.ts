@@ -32,6 +32,7 @@ export class LearningsService implements vscode.Disposable {
     delayMs: BATCH_MS,
     onError: (err) => console.error(`Team Learnings: could not re-read changed notes: ${(err as Error)?.message ?? String(err)}`),
   });
+  /** Timers still to fire (rechecks after our writes, the delayed search text): cleared on dispose. */
   private readonly rechecks = new Set<ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed, { dispose: () => this.queue.dispose() }];
@@ -67,7 +68,11 @@ export class LearningsService implements vscode.Disposable {
         // goes first; those only waiting for it (diagnostics) a task later.
         setTimeout(() => waiters.forEach((w) => w(index)), 0);
         // The search text is made when the host is idle, not by the first search.
-        setTimeout(() => index.prepareSearch(), SEARCH_TEXT_DELAY_MS);
+        const timer = setTimeout(() => {
+          this.rechecks.delete(timer);
+          index.prepareSearch();
+        }, SEARCH_TEXT_DELAY_MS);
+        this.rechecks.add(timer);
       });
     }
     return this.loading;

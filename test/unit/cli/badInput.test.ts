@@ -3,16 +3,8 @@
 // reveals nothing from outside the workspace; `list` still lists the good notes.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { loadExpected, makeCorpus, SECRET, type Corpus } from '../badInput/corpus';
-
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
-
-function learnings(root: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8', input: '', maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { learnings } from './builtCli';
 
 describe('learnings CLI on the corpus of bad and hostile notes', () => {
   const expected = loadExpected();

@@ -1,26 +1,9 @@
 // End-to-end tests of the built `dist/cli.js` on temporary workspaces.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
-
-function learnings(root: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8', input: '' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'learnings-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
+import { learnings, runCli, workspace } from './builtCli';
 
 const SRC = 'export function handle(evt) {\n  if (seen(evt.id)) return;\n  apply(evt);\n}\n';
 
@@ -47,8 +30,8 @@ describe('learnings CLI (built)', () => {
   });
 
   it('new --body - reads the body from stdin', () => {
-    const r = spawnSync(process.execPath, [CLI, '--root', root, 'new', '--title', 'From stdin', '--body', '-'], { encoding: 'utf8', input: 'Piped body.\n' });
-    assert.equal(r.status, 0, r.stderr);
+    const r = runCli(root, ['new', '--title', 'From stdin', '--body', '-'], 'Piped body.\n');
+    assert.equal(r.code, 0, r.stderr);
     assert.ok(readFileSync(path.join(root, r.stdout.trim()), 'utf8').endsWith('---\nPiped body.\n'));
   });
 

@@ -3,26 +3,10 @@
 // range and for a git ref, and stats.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
-
-function learnings(root: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--root', root, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'learnings-loop-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
+import { learnings, workspace } from './builtCli';
 
 // Comments, odd quoting, key order and CRLF: everything but the topic entries must survive.
 const COMMENTED = `---
