@@ -2,13 +2,14 @@
 // clone needs nothing but those two commands. Plain Node with no dependency:
 // it runs before `npm ci` has installed anything.
 // - Node 20 or later.
-// - The Debian packages needed: git; for the tests chromium; while code-server
-//   is not installed yet, python3, make and g++ (node-gyp builds a few of its
-//   native modules). Missing ones are installed with apt-get when this runs as
+// - The Debian packages needed: git; for the tests chromium and ripgrep; while
+//   code-server is not installed yet, python3, make and g++ (node-gyp builds a
+//   few of its native modules). Missing ones are installed with apt-get when this runs as
 //   root on Debian/Ubuntu, saying what it installs; otherwise it stops with the
 //   one command to run (TL_NO_APT=1: always stop with the command).
-// - ripgrep is optional: without it VS Code's search is unavailable (the
-//   extension does not use it), and a one-line note says how to add it.
+// - For `npm start` ripgrep is optional: without it VS Code's search is
+//   unavailable (the extension does not use it), and a one-line note says how
+//   to add it. The tests need it (an integration test uses workspace.findFiles).
 // - node_modules as package-lock.json pins it: `npm ci` when it is missing or
 //   stale (a package missing, extra, or at another version).
 // code-server itself is installed on first use by vscode-host/install.mjs.
@@ -31,6 +32,7 @@ export const APT_FLAGS = ['-y', '--no-install-recommends'];
 const WHY = {
   git: 'the demo and test workspaces are git repositories',
   chromium: 'the headless browser that drives the workbench in the tests',
+  ripgrep: 'VS Code\'s file search, which the integration tests use',
   python3: 'node-gyp, to build code-server\'s native modules',
   make: 'node-gyp, to build code-server\'s native modules',
   'g++': 'node-gyp, to build code-server\'s native modules',
@@ -43,7 +45,7 @@ const WHY = {
  */
 export function missingPackages(purpose, { has, codeServerInstalled }) {
   const needed = ['git'];
-  if (purpose === 'test') needed.push('chromium');
+  if (purpose === 'test') needed.push('chromium', 'ripgrep');
   if (!codeServerInstalled) needed.push('python3', 'make', 'g++');
   return needed.filter((name) => !has(name));
 }
@@ -130,8 +132,10 @@ function isDebian() {
   }
 }
 
+const PROGRAM = { ripgrep: 'rg' };
+
 function hasPackage(name) {
-  return name === 'chromium' ? existsSync(CHROMIUM_PATH) : Boolean(which(name));
+  return name === 'chromium' ? existsSync(CHROMIUM_PATH) : Boolean(which(PROGRAM[name] ?? name));
 }
 
 function run(command, args, { cwd = REPO_ROOT, env = process.env } = {}) {
