@@ -148,6 +148,10 @@ function run(command, args, { cwd = REPO_ROOT, env = process.env } = {}) {
 export function ensureDebianPackages(purpose, { log = console.error, cacheDir = CACHE_DIR } = {}) {
   const codeServerInstalled = isCodeServerInstalled(codeServerPaths(cacheDir).dir);
   const missing = missingPackages(purpose, { has: hasPackage, codeServerInstalled });
+  if (process.env.TL_VERBOSE) {
+    const needed = missingPackages(purpose, { has: () => false, codeServerInstalled });
+    log(`set-up: Debian packages ${purpose} needs: ${needed.join(', ')}; missing: ${missing.join(', ') || 'none'}`);
+  }
   const plan = aptPlan(missing, {
     root: process.getuid?.() === 0,
     debian: isDebian(),
@@ -170,6 +174,7 @@ export function ensureDebianPackages(purpose, { log = console.error, cacheDir = 
 /** `npm ci` in `root` when node_modules is missing or stale; returns the reason it ran, or undefined. */
 export function ensureDependencies({ root = REPO_ROOT, log = console.error } = {}) {
   const reason = dependencyDrift(root);
+  if (process.env.TL_VERBOSE) log(`set-up: node_modules ${reason ? `needs npm ci: ${reason}` : 'matches package-lock.json'}`);
   if (!reason) return undefined;
   log(`Installing the npm dependencies (${reason}): npm ci`);
   const started = Date.now();
