@@ -4,6 +4,10 @@
 //
 //   node scripts/vscode-host/install.mjs      install if missing, print the folder
 //   import { ensureCodeServer } from './install.mjs'
+// TL_CACHE_DIR: another folder for the install (default .vscode-test/), e.g.
+// one a previous clone filled. ripgrep is optional: VS Code's search uses the
+// system `rg` when there is one (linked in on each start), and is unavailable
+// without it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, renameSync, symlinkSync, writeFileSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve, delimiter } from 'node:path';
@@ -11,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CACHE_DIR = join(REPO_ROOT, '.vscode-test');
+export const CACHE_DIR = process.env.TL_CACHE_DIR ? resolve(process.env.TL_CACHE_DIR) : join(REPO_ROOT, '.vscode-test');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const DONE_MARKER = '.installed';
@@ -42,14 +46,14 @@ export function checkPrerequisites({ browser = true, install = false } = {}) {
     throw new MissingPrerequisite(`chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   }
   require_('git', 'git');
-  const rg = require_('rg', 'ripgrep');
+  const rg = which('rg'); // optional: VS Code's search is unavailable without it
   if (install) {
     // node-gyp builds a few native modules of code-server from source.
     require_('make', 'make');
     require_('g++', 'g++');
     require_('python3', 'python3');
   }
-  return { rg: realpathSync(rg) };
+  return { rg: rg && realpathSync(rg) };
 }
 
 /** Where the install lives, and its server entry point. */
@@ -58,7 +62,7 @@ export function codeServerPaths(cacheDir = CACHE_DIR, version = CODE_SERVER_VERS
   return { dir, entry: join(dir, 'node_modules/code-server/out/node/entry.js') };
 }
 
-function isInstalled(dir) {
+export function isCodeServerInstalled(dir) {
   return existsSync(join(dir, DONE_MARKER)) && existsSync(join(dir, 'node_modules/code-server/out/node/entry.js'));
 }
 
@@ -105,6 +109,22 @@ function link(target, path) {
   symlinkSync(target, path);
 }
 
+/** Where VS Code's server looks for `rg` (@vscode/ripgrep's binary) in an install. */
+function ripgrepLink(dir) {
+  return join(dir, 'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg');
+}
+
+/**
+ * Links the system `rg` into the install when there is one and the link is
+ * missing or broken (ripgrep installed after code-server). The bin/ folder is
+ * created either way: @vscode/ripgrep would download rg otherwise.
+ */
+function linkRipgrep(dir, rg) {
+  const path = ripgrepLink(dir);
+  mkdirSync(dirname(path), { recursive: true });
+  if (rg && !existsSync(path)) link(rg, path);
+}
+
 async function install(partial, rg, version, log) {
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
@@ -118,9 +138,7 @@ async function install(partial, rg, version, log) {
   // 2. VS Code's server modules; ripgrep is the system one.
   const vscode = join(partial, 'node_modules/code-server/lib/vscode');
   await run(vscode, ['install', '--omit=dev', '--ignore-scripts'], log);
-  const rgBin = join(vscode, 'node_modules/@vscode/ripgrep/bin');
-  mkdirSync(rgBin, { recursive: true });
-  link(rg, join(rgBin, 'rg'));
+  linkRipgrep(partial, rg);
   await run(vscode, ['rebuild', ...NATIVE_MODULES], log);
 
   // 3. What code-server's postinstall.sh does besides downloading.
@@ -150,8 +168,9 @@ function pidAlive(pid) {
  */
 export async function ensureCodeServer({ cacheDir = CACHE_DIR, version = CODE_SERVER_VERSION, browser = true, log = (line) => console.error(line) } = {}) {
   const paths = codeServerPaths(cacheDir, version);
-  if (isInstalled(paths.dir)) {
-    checkPrerequisites({ browser });
+  if (isCodeServerInstalled(paths.dir)) {
+    const { rg } = checkPrerequisites({ browser });
+    linkRipgrep(paths.dir, rg);
     return paths;
   }
   const { rg } = checkPrerequisites({ browser, install: true });
@@ -171,11 +190,11 @@ export async function ensureCodeServer({ cacheDir = CACHE_DIR, version = CODE_SE
       }
       log(`waiting for another install of code-server (pid ${owner})...`);
       await new Promise((r) => setTimeout(r, 2000));
-      if (isInstalled(paths.dir)) return paths;
+      if (isCodeServerInstalled(paths.dir)) return paths;
     }
   }
   try {
-    if (isInstalled(paths.dir)) return paths;
+    if (isCodeServerInstalled(paths.dir)) return paths;
     const started = Date.now();
     log(`installing code-server@${version} into ${paths.dir} (once, about a minute)...`);
     const partial = `${paths.dir}.partial`;

@@ -1,4 +1,5 @@
-// `npm start`: builds, shows the `learnings` command line on the demo
+// `npm start`: first the set-up a fresh clone needs (scripts/setup.mjs: `npm ci`
+// when node_modules is missing or stale, Debian packages), then builds, shows the `learnings` command line on the demo
 // workspace, then opens the extension in a real VS Code on a fresh git copy of
 // that workspace:
 // - the desktop `code` (with --extensionDevelopmentPath) when it is on PATH
@@ -6,14 +7,24 @@
 // - otherwise code-server, at a printed URL, until Ctrl+C.
 // Environment: PORT (default 8080, or a free one when taken), HOST (default
 // 127.0.0.1), TL_WORKSPACE (another folder), TL_CODE_SERVER=1 (code-server
-// even when `code` is there), TL_VERBOSE=1 (the server's output), TL_NO_BUILD=1.
+// even when `code` is there), TL_VERBOSE=1 (the server's output), TL_NO_BUILD=1,
+// TL_CACHE_DIR (where code-server is installed, see install.mjs).
+// Until the set-up is done this file imports nothing from node_modules.
 import { spawn, spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, workbenchUrl, runMain,
-} from './host.mjs';
 import { which } from './install.mjs';
+import { setUp, SetupError } from '../setup.mjs';
+
+try {
+  setUp('start');
+} catch (error) {
+  console.error(error instanceof SetupError ? error.message : error);
+  process.exit(1);
+}
+const {
+  DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, workbenchUrl, runMain,
+} = await import('./host.mjs');
 
 function showCli(workspace) {
   const cli = join(REPO_ROOT, 'dist/cli.js');
