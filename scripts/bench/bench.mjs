@@ -39,8 +39,8 @@ const { values: opts } = parseArgs({
 });
 
 const RUNS = opts.quick
-  ? { small: 3, medium: 3, large: 0, heap: 1, queries: 1, check: 3, relocate: 1, activation: 1 }
-  : { small: 5, medium: 7, large: 5, heap: 3, queries: 3, check: 5, relocate: 3, activation: 5 };
+  ? { small: 3, medium: 3, large: 0, heap: 1, queries: 1, check: 3, relocate: 1, activation: 1, activationWarm: 1 }
+  : { small: 5, medium: 7, large: 5, heap: 3, queries: 3, check: 5, relocate: 3, activation: 5, activationWarm: 3 };
 
 const KB = 1024;
 /** The budgets of issue #8, on a 2-core machine. `max`: the figure must be at most this. */
@@ -56,6 +56,7 @@ const BUDGETS = {
   extension_bundle_bytes: { max: 500 * KB, text: '< 500 KB' },
   activate_ms: { max: 50, text: '< 50 ms' },
   first_topics_items_10k_ms: { max: 1000, text: '< 1 s' },
+  first_topics_items_10k_warm_ms: { max: 300, text: '< 300 ms' },
 };
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -224,6 +225,20 @@ async function main(scope) {
       r.first_topics_items_10k_ms = median(runs.map((x) => x.firstItemsMs));
       r.topics_get_children_10k_ms = median(runs.map((x) => x.hostTopicsMs));
       if (runs.some((x) => x.loadedAtReady)) detail.warning = 'the index was loaded before the Topics view asked: activation scanned';
+      log(`second starts with the index cache in place (${RUNS.activationWarm}, each after a first start that writes it)...`);
+      const warm = await measureActivation({
+        workspace: workspaces[10_000],
+        extensionPath: app,
+        testsPath: join(app, 'out/test/bench/activation.js'),
+        runs: RUNS.activationWarm,
+        print: log,
+        warm: true,
+      });
+      // A second start that read every note again measured nothing warm.
+      const cold = warm.filter((x) => !(x.restored >= x.notes * 0.99));
+      if (cold.length) throw new HostError(`a second start took ${cold.map((x) => x.restored ?? 0).join(', ')} of ${warm[0].notes} notes from the cache`);
+      r.first_topics_items_10k_warm_ms = median(warm.map((x) => x.firstItemsMs));
+      r.topics_get_children_10k_warm_ms = median(warm.map((x) => x.hostTopicsMs));
     } catch (error) {
       detail.activationError = error.message;
       log(`  activation not measured: ${error.message}`);
@@ -281,6 +296,7 @@ function table(r, quick, noVscode) {
     row('cli_bundle_bytes', 'dist/cli.js (minified)', r.cli_bundle_bytes, kb(r.cli_bundle_bytes)),
     row('activate_ms', 'activate() returns', r.activate_ms, ms(r.activate_ms), { skipped: noVscode }),
     row('first_topics_items_10k_ms', 'first Topics items, 10,000 notes', r.first_topics_items_10k_ms, ms(r.first_topics_items_10k_ms), { skipped: noVscode }),
+    row('first_topics_items_10k_warm_ms', '  the second start, index cache in place', r.first_topics_items_10k_warm_ms, ms(r.first_topics_items_10k_warm_ms), { skipped: noVscode }),
     row('topics_get_children_10k_ms', '  of which the extension host', r.topics_get_children_10k_ms, ms(r.topics_get_children_10k_ms), { skipped: noVscode }),
   ];
 }

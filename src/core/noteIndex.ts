@@ -97,6 +97,15 @@ export class NoteIndex {
     return this.sortedCache;
   }
 
+  /** What one file holds, as indexed: its note or topic page, and its own problems. */
+  fileEntry(path: string): { note?: Note; page?: TopicPage; problems: Problem[] } | undefined {
+    const note = this.notesByPath.get(path)?.note;
+    const page = this.pagesByPath.get(path);
+    const problems = this.problemsByFile.get(path) ?? [];
+    if (!note && !page && problems.length === 0) return undefined;
+    return { ...(note ? { note } : {}), ...(page ? { page } : {}), problems };
+  }
+
   pages(): TopicPage[] {
     return [...this.pagesByPath.values()];
   }
