@@ -10,15 +10,20 @@
 //   hostTopicsMs     the part of it inside the extension host: the Topics
 //                    view's first getChildren, from call to items
 //
+// With `warm`, each measured start is the second start of one VS Code
+// profile on the workspace: a first start opens the Topics view and waits
+// until the extension has written its index cache (in the profile's
+// workspace storage), then the second start is measured.
+//
 // The tests module (out/test/bench/activation.js, compiled from
 // test/bench/activation.ts) runs inside the extension host; the two sides
 // meet through files in a temp folder (ready.json, done, result.json).
 /* global window, document, MutationObserver -- in page.evaluate, which runs in the workbench page */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  HostError, createScope, ensureCodeServer, launchBrowser, newPage, gotoWorkbench, workbenchUrl, startServer, sleep, saveScreenshot,
+  HostError, createScope, ensureCodeServer, freePort, launchBrowser, newPage, gotoWorkbench, workbenchUrl, startServer, sleep, saveScreenshot,
 } from '../vscode-host/host.mjs';
 
 const CONTAINER = '.activitybar .action-item a[aria-label^="Team Learnings"]';
@@ -34,13 +39,29 @@ async function waitForFile(file, timeoutMs, what) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** One cold start: server, browser, workbench, activation, click, first row. */
-async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print }) {
+/** The index cache files the extension wrote into a profile's workspace storage. */
+function cacheFiles(userDataDir) {
+  const storage = join(userDataDir, 'User/workspaceStorage');
+  if (!existsSync(storage)) return [];
+  return readdirSync(storage).flatMap((ws) => {
+    const own = join(storage, ws, 'team-learnings.team-learnings');
+    return existsSync(own) ? readdirSync(own).filter((f) => /^index-.*\.json$/.test(f)).map((f) => join(own, f)) : [];
+  });
+}
+
+/**
+ * One start: server, browser, workbench, activation, click, first row.
+ * `userDataDir`: the profile (default a fresh one); `waitForCache`: stay
+ * until the extension has written its index cache there.
+ */
+async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print, userDataDir, waitForCache = false, port }) {
   const scope = createScope();
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-activation-'));
   scope.defer(() => rmSync(dir, { recursive: true, force: true }));
   try {
-    const server = await startServer({ workspace, scope, env: { TL_BENCH_DIR: dir } });
+    const server = await startServer({ workspace, scope, env: { TL_BENCH_DIR: dir }, userDataDir, port });
+    // The browser workbench keys workspace storage by the folder's remote URI, port included.
+    if (port && server.port !== port) throw new HostError(`port ${port} was taken: the second start would not find the first one's storage`);
     const browser = await launchBrowser(scope);
     const page = await newPage(browser, {
       onLog: (_type, text) => {
@@ -73,6 +94,13 @@ async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, pri
       const shot = await saveScreenshot(page, 'bench-activation');
       throw new HostError(`no Topics row appeared: ${error.message.split('\n')[0]}${shot ? ` (screenshot: ${shot})` : ''}`);
     }
+    if (waitForCache) {
+      const deadline = Date.now() + timeoutMs;
+      while (cacheFiles(server.userDataDir).length === 0) {
+        if (Date.now() > deadline) throw new HostError(`no index cache written in ${server.userDataDir} after ${timeoutMs / 1000} s`);
+        await sleep(100);
+      }
+    }
     writeFileSync(join(dir, 'done'), '');
     const result = await waitForFile(join(dir, 'result.json'), 30_000, 'the tests module to finish');
     if (result.error) throw new HostError(`in the extension host: ${result.error}`);
@@ -83,6 +111,7 @@ async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, pri
       hostTopicsMs: result.topics ? result.topics.resolvedAt - result.topics.calledAt : undefined,
       clickToHostMs: result.topics ? result.topics.calledAt - marks.clickAt : undefined,
       notes: result.notes,
+      restored: result.restored,
     };
   } finally {
     await scope.close();
@@ -93,13 +122,25 @@ async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, pri
  * `runs` cold starts of VS Code on `workspace` with the extension at
  * `extensionPath` (a folder with package.json and dist/); returns every run's figures.
  */
-export async function measureActivation({ workspace, extensionPath, testsPath, runs = 3, timeoutMs = 120_000, print = console.log }) {
+export async function measureActivation({ workspace, extensionPath, testsPath, runs = 3, timeoutMs = 120_000, print = console.log, warm = false }) {
   await ensureCodeServer();
   if (!existsSync(testsPath)) throw new HostError(`tests module not found: ${testsPath}`);
   const results = [];
   for (let i = 0; i < runs; i++) {
-    const run = await measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print });
-    print(`    run ${i + 1}/${runs}: activate() ${run.activationMs.toFixed(1)} ms, first Topics row ${run.firstItemsMs} ms after the click (getChildren ${run.hostTopicsMs} ms, ${run.notes} notes)`);
+    let run;
+    if (warm) {
+      const userDataDir = mkdtempSync(join(tmpdir(), 'tl-bench-profile-'));
+      try {
+        const port = await freePort();
+        await measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print, userDataDir, waitForCache: true, port });
+        run = await measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print, userDataDir, port });
+      } finally {
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    } else {
+      run = await measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print });
+    }
+    print(`    run ${i + 1}/${runs}${warm ? ' (warm)' : ''}: activate() ${run.activationMs.toFixed(1)} ms, first Topics row ${run.firstItemsMs} ms after the click (getChildren ${run.hostTopicsMs} ms, ${run.notes} notes, ${run.restored ?? 0} from the cache)`);
     results.push(run);
   }
   return results;

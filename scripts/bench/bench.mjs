@@ -39,8 +39,8 @@ const { values: opts } = parseArgs({
 });
 
 const RUNS = opts.quick
-  ? { small: 3, medium: 3, large: 0, heap: 1, queries: 1, check: 3, relocate: 1, activation: 1 }
-  : { small: 5, medium: 7, large: 5, heap: 3, queries: 3, check: 5, relocate: 3, activation: 5 };
+  ? { small: 3, medium: 3, large: 0, heap: 1, queries: 1, check: 3, relocate: 1, activation: 1, activationWarm: 1 }
+  : { small: 5, medium: 7, large: 5, heap: 3, queries: 3, check: 5, relocate: 3, activation: 5, activationWarm: 3 };
 
 const KB = 1024;
 /** The budgets of issue #8, on a 2-core machine. `max`: the figure must be at most this. */
@@ -56,6 +56,7 @@ const BUDGETS = {
   extension_bundle_bytes: { max: 500 * KB, text: '< 500 KB' },
   activate_ms: { max: 50, text: '< 50 ms' },
   first_topics_items_10k_ms: { max: 1000, text: '< 1 s' },
+  first_topics_items_10k_warm_ms: { max: 300, text: '< 300 ms' },
 };
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -224,6 +225,20 @@ async function main(scope) {
       r.first_topics_items_10k_ms = median(runs.map((x) => x.firstItemsMs));
       r.topics_get_children_10k_ms = median(runs.map((x) => x.hostTopicsMs));
       if (runs.some((x) => x.loadedAtReady)) detail.warning = 'the index was loaded before the Topics view asked: activation scanned';
+      log(`second starts with the index cache in place (${RUNS.activationWarm}, each after a first start that writes it)...`);
+      const warm = await measureActivation({
+        workspace: workspaces[10_000],
+        extensionPath: app,
+        testsPath: join(app, 'out/test/bench/activation.js'),
+        runs: RUNS.activationWarm,
+        print: log,
+        warm: true,
+      });
+      // A second start that read every note again measured nothing warm.
+      const cold = warm.filter((x) => !(x.restored >= x.notes * 0.99));
+      if (cold.length) throw new HostError(`a second start took ${cold.map((x) => x.restored ?? 0).join(', ')} of ${warm[0].notes} notes from the cache`);
+      r.first_topics_items_10k_warm_ms = median(warm.map((x) => x.firstItemsMs));
+      r.topics_get_children_10k_warm_ms = median(warm.map((x) => x.hostTopicsMs));
     } catch (error) {
       detail.activationError = error.message;
       log(`  activation not measured: ${error.message}`);
@@ -269,18 +284,19 @@ function table(r, quick, noVscode) {
     row('list_topic_10k_ms', 'list one topic (with subtopics)', r.list_topic_10k_ms, ms(r.list_topic_10k_ms)),
     row('first_query_10k_ms', '  the first query, making the lookups', r.first_query_10k_ms, ms(r.first_query_10k_ms)),
     row('search_10k_ms', 'search, 10,000 notes (slowest query)', r.search_10k_ms, ms(r.search_10k_ms)),
-    row('first_search_10k_ms', '  the first, making the search text', r.first_search_10k_ms, ms(r.first_search_10k_ms)),
+    row('first_search_10k_ms', '  the first, making the search index', r.first_search_10k_ms, ms(r.first_search_10k_ms)),
     row('check_1k_anchors_ms', 'check, 1,000 anchors / 200 files', r.check_1k_anchors_ms, ms(r.check_1k_anchors_ms)),
     row('check_1k_anchors_nogit_ms', '  the same without git history', r.check_1k_anchors_nogit_ms, ms(r.check_1k_anchors_nogit_ms)),
     row('relocate_edit_ms', 'relocation after an edit, 50 anchors', r.relocate_edit_ms, ms(r.relocate_edit_ms)),
     row('relocate_edit_first_ms', '  the first one (JIT cold)', r.relocate_edit_first_ms, ms(r.relocate_edit_first_ms)),
     row('index_heap_10k_mb', 'heap kept by the index, 10,000 notes', r.index_heap_10k_mb, r.index_heap_10k_mb && `${fmt(r.index_heap_10k_mb, 1)} MB`),
-    row('index_heap_10k_no_search_mb', '  before the search text is made', r.index_heap_10k_no_search_mb, r.index_heap_10k_no_search_mb && `${fmt(r.index_heap_10k_no_search_mb, 1)} MB`),
+    row('index_heap_10k_no_search_mb', '  before the search index is made', r.index_heap_10k_no_search_mb, r.index_heap_10k_no_search_mb && `${fmt(r.index_heap_10k_no_search_mb, 1)} MB`),
     row('extension_bundle_bytes', 'dist/extension.js (minified)', r.extension_bundle_bytes, kb(r.extension_bundle_bytes)),
     row('web_bundle_bytes', 'dist/web/extension.js (minified)', r.web_bundle_bytes, kb(r.web_bundle_bytes)),
     row('cli_bundle_bytes', 'dist/cli.js (minified)', r.cli_bundle_bytes, kb(r.cli_bundle_bytes)),
     row('activate_ms', 'activate() returns', r.activate_ms, ms(r.activate_ms), { skipped: noVscode }),
     row('first_topics_items_10k_ms', 'first Topics items, 10,000 notes', r.first_topics_items_10k_ms, ms(r.first_topics_items_10k_ms), { skipped: noVscode }),
+    row('first_topics_items_10k_warm_ms', '  the second start, index cache in place', r.first_topics_items_10k_warm_ms, ms(r.first_topics_items_10k_warm_ms), { skipped: noVscode }),
     row('topics_get_children_10k_ms', '  of which the extension host', r.topics_get_children_10k_ms, ms(r.topics_get_children_10k_ms), { skipped: noVscode }),
   ];
 }

@@ -203,17 +203,21 @@ function serverEnv(dir, extra) {
  * Options: env (extra environment, inherited by the extension host),
  * trust (true: workspace trust enabled, so the folder opens restricted),
  * settings (extra user settings), onLine (called with each line the server prints).
- * Returns { url, host, port, authority, pid, output(), stop() }; stop() also runs when the scope closes.
+ * userDataDir (a profile folder to use instead of a fresh one, e.g. for a second start).
+ * Returns { url, host, port, authority, pid, userDataDir, output(), stop() }; stop() also runs when the scope closes.
  */
 export async function startServer(options = {}) {
   const { entry } = await ensureCodeServer({ browser: false });
   const { scope, trust = false, settings = {} } = options;
   const dir = mkdtempSync(join(tmpdir(), 'tl-server-'));
   scope?.defer(() => rmSync(dir, { recursive: true, force: true }));
-  mkdirSync(join(dir, 'user/User'), { recursive: true }); // or the IPC socket cannot be created
+  // `userDataDir`: kept by the caller across servers (a second start of the same VS Code profile).
+  const userDataDir = options.userDataDir ?? join(dir, 'user');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true }); // or the IPC socket cannot be created
   mkdirSync(join(dir, 'extensions'));
   const trustSettings = trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
-  writeFileSync(join(dir, 'user/User/settings.json'), JSON.stringify({ ...SETTINGS, ...trustSettings, ...settings }, null, 2));
+  writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...trustSettings, ...settings }, null, 2));
+  options = { ...options, userDataDir };
   // A free port can be taken between the check and the server's bind: try another.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -224,7 +228,7 @@ export async function startServer(options = {}) {
   }
 }
 
-async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000 }) {
+async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000, userDataDir }) {
   const chosenPort = await freePort(host, port);
   writeFileSync(join(dir, 'config.yaml'), `bind-addr: ${host}:${chosenPort}\nauth: none\ncert: false\n`);
 
@@ -233,7 +237,7 @@ async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.
     '--auth', 'none',
     '--bind-addr', `${host}:${chosenPort}`,
     '--config', join(dir, 'config.yaml'),
-    '--user-data-dir', join(dir, 'user'),
+    '--user-data-dir', userDataDir,
     '--extensions-dir', join(dir, 'extensions'),
     '--disable-telemetry',
     '--disable-update-check',
@@ -282,7 +286,7 @@ async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.
   // The page's host:port must be exactly the payload's authority.
   const pageHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const authority = `${pageHost}:${chosenPort}`;
-  return { url: `http://${authority}`, host, port: chosenPort, authority, pid: child.pid, exit, output: () => output, stop };
+  return { url: `http://${authority}`, host, port: chosenPort, authority, pid: child.pid, exit, output: () => output, stop, userDataDir };
 }
 
 function groupAlive(pid) {

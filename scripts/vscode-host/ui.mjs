@@ -16,9 +16,11 @@
 // page, so nothing one flow leaves behind reaches the next. A flow file
 // exports `flows = [{ name, description, async run(ui) }]`; `ui` has the
 // helpers below plus workspace, read, write, cli, git, view and waitFor (see
-// flowHelpers). A flow fails by throwing; a HostError's message is the story.
+// flowHelpers); with `ownServer: true`, also userDataDir and restart() (see
+// runFlow). A flow fails by throwing; a HostError's message is the story.
 //   --steps-only / --flows-only     TL_UI_GREP=<regexp>: only the flows whose name matches
-import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 
@@ -297,24 +299,56 @@ async function runSteps(page, steps, tally) {
   }
 }
 
+/**
+ * One flow on a fresh workspace copy. A flow with `ownServer: true` gets a
+ * server and VS Code profile of its own, and `ui.restart()`: the server
+ * stopped (every extension host with it) and started again on the same
+ * profile and workspace, as a person quits and reopens (`whileStopped`, if
+ * given, runs in between); it resolves to the new page's helpers.
+ */
 async function runFlow(flow, { server, browser, scope, tally }) {
   const started = Date.now();
   const folder = prepareWorkspace(DEMO_WORKSPACE, scope);
-  const page = await newPage(browser);
-  try {
+  let userDataDir;
+  if (flow.ownServer) {
+    userDataDir = mkdtempSync(join(tmpdir(), 'tl-profile-'));
+    scope.defer(() => rmSync(userDataDir, { recursive: true, force: true }));
+    server = await startServer({ workspace: folder, scope, userDataDir });
+  }
+  let page;
+  const open = async () => {
+    page = await newPage(browser);
     await gotoWorkbench(page, workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }));
     await page.waitForSelector('.activitybar', { timeout: 30_000 });
-    await flow.run(flowHelpers(page, folder));
+    const ui = flowHelpers(page, folder);
+    if (flow.ownServer) {
+      ui.userDataDir = userDataDir;
+      ui.restart = async (whileStopped) => {
+        await page.context().close().catch(() => undefined);
+        await server.stop();
+        await whileStopped?.();
+        // The same port: the browser workbench keys workspace storage by the folder's remote URI, port included.
+        const port = server.port;
+        server = await startServer({ workspace: folder, scope, userDataDir, port });
+        if (server.port !== port) throw new HostError(`port ${port} was taken on restart: workspace storage would not be the same`);
+        return open();
+      };
+    }
+    return ui;
+  };
+  try {
+    await flow.run(await open());
     tally.passed++;
     console.log(`  ✔ ${flow.name}: ${flow.description} (${Date.now() - started} ms)`);
   } catch (error) {
     if (scope.closing) return;
     tally.failed++;
     console.log(`  ✘ ${flow.name} (test/ui/${flow.file}): ${flow.description}\n      ${error instanceof HostError ? error.message : error?.stack ?? error}`);
-    const screenshot = await saveScreenshot(page, `ui-${flow.name}-failed`);
+    const screenshot = page && (await saveScreenshot(page, `ui-${flow.name}-failed`));
     if (screenshot) console.log(`      screenshot: ${relative(REPO_ROOT, screenshot)}`);
   } finally {
-    await page.context().close().catch(() => undefined);
+    await page?.context().close().catch(() => undefined);
+    if (flow.ownServer) await server.stop();
   }
 }
 

@@ -12,6 +12,7 @@ import { checkCommand } from './commands/check';
 import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
+import { searchCommand } from './commands/search';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   followups: followupsCommand,
   digest: digestCommand,
   stats: statsCommand,
+  search: searchCommand,
 };
 
 export async function run(argv: string[], io: Output, stdin: () => Promise<string> = readStdin): Promise<number> {

@@ -2,6 +2,7 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
+  search QUERY [--limit N] [--json] the editor's search, ranked: word forms, prefixes, accents, a typo
   show NOTE                          a note with its anchors resolved (NOTE: path, file name or title)
   topics [--json]                    topics with note counts, ambassadors, description state
   topics rename OLD NEW              rewrite every note that uses OLD (minimal diff); OLD stays an alias

@@ -3,7 +3,7 @@
 
 import type { Note, Problem, TopicPage } from './model';
 import { AliasMap, buildTopicTree, flattenTopics, type Topic } from './topics';
-import { compareNotes, search, searchBody, searchEntry, type SearchEntry, type SearchHit } from './search';
+import { compareNotes, NoteSearch, type SearchHit } from './search';
 import { crossFileProblems } from './crossFileProblems';
 
 export interface NoteQuery {
@@ -23,7 +23,7 @@ interface Lookups {
 }
 
 export class NoteIndex {
-  private readonly notesByPath = new Map<string, SearchEntry>();
+  private readonly notesByPath = new Map<string, { note: Note }>();
   private readonly pagesByPath = new Map<string, TopicPage>();
   private readonly problemsByFile = new Map<string, Problem[]>();
   /**
@@ -36,6 +36,10 @@ export class NoteIndex {
   private aliasCache: AliasMap | undefined;
   /** Every note in display order, until one changes: views and crossFile ask often. */
   private sortedCache: Note[] | undefined;
+  /** Each note's place in that order, for search's ties. */
+  private rankCache: Map<Note, number> | undefined;
+  /** Made by the first search (or prepareSearch), then kept current. */
+  private searchCache: NoteSearch | undefined;
   private crossCache: { topics: Topic[]; all: Problem[]; byFile: Map<string, Problem[]> } | undefined;
 
   /** Sets (or clears, with `note` undefined) what one note file holds. */
@@ -43,8 +47,9 @@ export class NoteIndex {
     this.removeNote(path);
     this.setProblems(path, problems);
     if (!note) return;
-    this.notesByPath.set(path, searchEntry(note));
+    this.notesByPath.set(path, { note });
     this.sortedCache = undefined;
+    this.searchCache?.set(note);
     if (this.lookupCache) addLookups(this.lookupCache, path, note);
     this.topicCache = undefined;
   }
@@ -81,8 +86,24 @@ export class NoteIndex {
   }
 
   notes(): Note[] {
-    this.sortedCache ??= [...this.notesByPath.values()].map((e) => e.note).sort(compareNotes);
-    return [...this.sortedCache];
+    return [...this.sorted()];
+  }
+
+  private sorted(): Note[] {
+    if (!this.sortedCache) {
+      this.sortedCache = [...this.notesByPath.values()].map((e) => e.note).sort(compareNotes);
+      this.rankCache = undefined;
+    }
+    return this.sortedCache;
+  }
+
+  /** What one file holds, as indexed: its note or topic page, and its own problems. */
+  fileEntry(path: string): { note?: Note; page?: TopicPage; problems: Problem[] } | undefined {
+    const note = this.notesByPath.get(path)?.note;
+    const page = this.pagesByPath.get(path);
+    const problems = this.problemsByFile.get(path) ?? [];
+    if (!note && !page && problems.length === 0) return undefined;
+    return { ...(note ? { note } : {}), ...(page ? { page } : {}), problems };
   }
 
   pages(): TopicPage[] {
@@ -154,13 +175,22 @@ export class NoteIndex {
     return [...this.lookups().byFile.keys()];
   }
 
-  search(text: string, limit?: number): SearchHit[] {
-    return search(this.notesByPath.values(), text, limit);
+  /** The notes that meet every word of `text` (forms, prefixes, accents, a typo), best first. */
+  search(text: string, limit = 50): SearchHit[] {
+    const sorted = this.sorted();
+    if (!this.rankCache) this.rankCache = new Map(sorted.map((note, i) => [note, i]));
+    const rank = this.rankCache;
+    return this.searchIndex().search(text, limit, (note) => rank.get(note) ?? 0);
   }
 
-  /** Makes the search text of every note now (the first search would), e.g. when the host is idle after loading. */
+  /** Makes the search index now (the first search would), e.g. when the host is idle after loading. */
   prepareSearch(): void {
-    for (const entry of this.notesByPath.values()) searchBody(entry);
+    this.searchIndex();
+  }
+
+  private searchIndex(): NoteSearch {
+    if (!this.searchCache || this.searchCache.worn) this.searchCache = new NoteSearch([...this.notesByPath.values()].map((e) => e.note));
+    return this.searchCache;
   }
 
   private pathsForTopic(topic: string): Set<string> {
@@ -179,6 +209,7 @@ export class NoteIndex {
     if (!old) return;
     this.notesByPath.delete(path);
     this.sortedCache = undefined;
+    this.searchCache?.delete(path);
     if (this.lookupCache) removeLookups(this.lookupCache, path, old);
     this.topicCache = undefined;
   }

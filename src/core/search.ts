@@ -1,79 +1,80 @@
-// Text search over titles, topics and bodies. A note matches when every
-// term of the query occurs in it; title and topic hits rank first.
+// Search over titles, topics, authors and bodies that finds what people
+// mean (word forms, prefixes, accents, a typo: see searchIndex), ranked by
+// how well and where each word met, then in the order notes are listed.
+// The CLI's `learnings search` and the editor's Search Notes share it.
 
 import type { Note } from './model';
-
-export interface SearchEntry {
-  note: Note;
-  /** Lowercased title, for ranking. */
-  title: string;
-  /** The topics, space-separated (slugs are lowercase already). */
-  topics: string;
-  /**
-   * Lowercased body, made by the first search that needs it: an index that
-   * is never searched (most CLI commands) never pays for a copy of every body.
-   */
-  body?: string;
-}
-
-export function searchEntry(note: Note): SearchEntry {
-  return { note, title: note.title.toLowerCase(), topics: note.topics.join(' ') };
-}
-
-/** The lowercased body of an entry, made once. */
-export function searchBody(entry: SearchEntry): string {
-  return (entry.body ??= entry.note.body.toLowerCase());
-}
-
-export function queryTerms(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => t !== '');
-}
+import { SearchIndex } from './searchIndex';
 
 export interface SearchHit {
   note: Note;
   score: number;
 }
 
-/** Best first: score, then compareNotes. */
-function compareHits(a: SearchHit, b: SearchHit): number {
-  return b.score - a.score || compareNotes(a.note, b.note);
+/** The fields of a note as search reads them. */
+export function searchFields(note: Note) {
+  return {
+    title: note.title,
+    topics: note.topics.map((t) => t.replace(/[/-]/g, ' ')).join(' '),
+    author: note.author ?? '',
+    body: note.body,
+  };
 }
 
-export function search(entries: Iterable<SearchEntry>, query: string, limit = 50): SearchHit[] {
-  const terms = queryTerms(query);
-  if (terms.length === 0 || limit <= 0) return [];
-  // Only the best `limit` hits are kept, in order: a common word matching
-  // thousands of notes costs no sort of thousands. Ties keep the order the
-  // entries came in, as a stable sort of every hit would.
-  const best: SearchHit[] = [];
-  outer: for (const entry of entries) {
-    let score = 0;
-    for (const term of terms) {
-      if (entry.title.includes(term)) score += entry.title.startsWith(term) ? 12 : 10;
-      else if (entry.topics.includes(term)) score += 5;
-      else if (searchBody(entry).includes(term)) score += 1;
-      else continue outer;
-    }
-    const hit = { note: entry.note, score };
-    if (!Number.isFinite(limit)) {
-      best.push(hit);
-      continue;
-    }
-    if (best.length === limit && compareHits(hit, best[limit - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareHits(hit, best[mid]) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    best.splice(lo, 0, hit);
-    if (best.length > limit) best.pop();
+/**
+ * The search index of a set of notes, kept current one note at a time.
+ * Replacing a note leaves its old entry dead in the postings; past a point
+ * the owner builds a new one (see `worn`).
+ */
+export class NoteSearch {
+  private readonly index = new SearchIndex();
+  private readonly notes: Array<Note | undefined> = [];
+  private readonly docOf = new Map<string, number>();
+
+  constructor(notes: Iterable<Note> = []) {
+    for (const note of notes) this.set(note);
+    this.index.trim();
   }
-  return Number.isFinite(limit) ? best : best.sort(compareHits);
+
+  set(note: Note): void {
+    this.delete(note.path);
+    const doc = this.index.add(searchFields(note));
+    this.notes[doc] = note;
+    this.docOf.set(note.path, doc);
+  }
+
+  delete(path: string): void {
+    const doc = this.docOf.get(path);
+    if (doc === undefined) return;
+    this.index.remove(doc);
+    this.notes[doc] = undefined;
+    this.docOf.delete(path);
+  }
+
+  /** More dead entries than live ones: time for a new index. */
+  get worn(): boolean {
+    return this.index.deadCount > Math.max(1000, this.index.size);
+  }
+
+  /**
+   * The best `limit` hits: score first, then `rank` (the notes' listing
+   * order, a number per note so that ties cost no text comparison).
+   */
+  search(query: string, limit: number, rank: (note: Note) => number): SearchHit[] {
+    if (limit <= 0) return [];
+    let found = this.index.search(query);
+    for (const h of found) h.score = Math.round(h.score * 1000) / 1000;
+    if (Number.isFinite(limit) && found.length > limit) {
+      // A common word meets most notes: sort only those that can make the cut
+      // (a numeric sort of the scores finds the cut, no object is compared).
+      const scores = Float64Array.from(found, (h) => h.score).sort();
+      const cut = scores[scores.length - limit];
+      found = found.filter((h) => h.score >= cut);
+    }
+    const hits = found.map((h) => ({ note: this.notes[h.doc]!, score: h.score, rank: rank(this.notes[h.doc]!) }));
+    hits.sort((a, b) => b.score - a.score || a.rank - b.rank);
+    return (Number.isFinite(limit) ? hits.slice(0, limit) : hits).map(({ note, score }) => ({ note, score }));
+  }
 }
 
 const collator = new Intl.Collator();

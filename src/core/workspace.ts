@@ -2,16 +2,33 @@
 // file at a time. Only the notes folder is ever listed, never the workspace.
 
 import type { FileSystem } from './fileSystem';
+import type { Note, Problem, TopicPage } from './model';
 import { layoutFor, roleOf, type Layout } from './layout';
 import { NoteIndex } from './noteIndex';
 import { compareText } from './search';
 import { parseNote } from './parseNote';
 import { parseTopicPage } from './parseTopicPage';
 import { NOT_FOUND, readNoteFile } from './readNoteFile';
+import { stillValid, type CachedFile } from './indexCache';
+import type { FileStat } from './fileSystem';
 
 export interface WorkspaceOptions {
   /** The notes folder, relative to the workspace root. */
   folder?: string;
+  /** Milliseconds since the epoch; tests hand in their own. */
+  now?: () => number;
+}
+
+/** A warm start (see indexCache): the last session's files, and how to stat many files at once. */
+export interface WarmStart {
+  cache: ReadonlyMap<string, CachedFile>;
+  stat(paths: string[]): Promise<Array<FileStat | undefined>>;
+}
+
+/** What a load read and what it took from the cache. */
+export interface LoadReport {
+  read: number;
+  restored: number;
 }
 
 /** How many files are read at once: enough to hide latency, few enough to keep memory flat. */
@@ -20,28 +37,64 @@ const READ_CONCURRENCY = 64;
 export class LearningsWorkspace {
   readonly layout: Layout;
   readonly index = new NoteIndex();
+  /** When each indexed file's text was read from disk; absent for text from an editor (never cached). */
+  private readonly readAt = new Map<string, number>();
+  private readonly now: () => number;
+  lastLoad: LoadReport = { read: 0, restored: 0 };
 
   constructor(
     readonly fs: FileSystem,
     options: WorkspaceOptions = {},
   ) {
     this.layout = layoutFor(options.folder);
+    this.now = options.now ?? Date.now;
   }
 
-  /** Reads every note and topic page. */
-  async load(): Promise<NoteIndex> {
+  /** Reads every note and topic page; with `warm`, only those changed since the cache was made. */
+  async load(warm?: WarmStart): Promise<NoteIndex> {
     const [notes, pages] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir),
       listMarkdown(this.fs, this.layout.topicsDir),
     ]);
-    await forEachLimited([...notes, ...pages], READ_CONCURRENCY, (file) => this.refresh(file.path));
+    let paths = [...notes, ...pages].map((f) => f.path);
+    let restored = 0;
+    if (warm && warm.cache.size > 0) {
+      const stats = await warm.stat(paths);
+      paths = paths.filter((path, i) => {
+        const entry = warm.cache.get(path);
+        if (!stillValid(entry, stats[i]) || !this.restore(path, entry)) return true;
+        restored++;
+        return false;
+      });
+    }
+    await forEachLimited(paths, READ_CONCURRENCY, (path) => this.refresh(path));
+    this.lastLoad = { read: paths.length, restored };
     return this.index;
+  }
+
+  /** Every indexed file read from disk, as the cache keeps it. */
+  *cacheEntries(): Iterable<{ path: string; readAt: number; note?: Note; page?: TopicPage; problems: Problem[] }> {
+    for (const [path, readAt] of this.readAt) {
+      const entry = this.index.fileEntry(path);
+      if (entry) yield { path, readAt, ...entry };
+    }
+  }
+
+  private restore(path: string, entry: CachedFile): boolean {
+    const role = roleOf(path, this.layout);
+    if (role === 'note' && !entry.page) this.index.setNote(path, entry.note, entry.problems);
+    else if (role === 'topic' && !entry.note) this.index.setTopicPage(path, entry.page, entry.problems);
+    else return false;
+    this.readAt.set(path, entry.readAt);
+    return true;
   }
 
   /** Re-reads one file after it changed on disk (or forgets it when it is gone). */
   async refresh(path: string): Promise<void> {
     const role = roleOf(path, this.layout);
     if (role !== 'note' && role !== 'topic') return;
+    const readAt = this.now();
+    this.readAt.delete(path);
     const read = await readNoteFile(this.fs, path);
     if (!read.ok) {
       if (read.problem.message === NOT_FOUND) {
@@ -50,13 +103,16 @@ export class LearningsWorkspace {
       }
       if (role === 'note') this.index.setNote(path, undefined, [read.problem]);
       else this.index.setTopicPage(path, undefined, [read.problem]);
+      this.readAt.set(path, readAt);
       return;
     }
     this.apply(path, read.text);
+    this.readAt.set(path, readAt);
   }
 
   /** Indexes text that is already in hand (an open editor's document). */
   apply(path: string, text: string): void {
+    this.readAt.delete(path);
     const role = roleOf(path, this.layout);
     if (role === 'note') {
       const parsed = parseNote(path, text);
@@ -68,6 +124,7 @@ export class LearningsWorkspace {
   }
 
   remove(path: string): void {
+    this.readAt.delete(path);
     this.index.remove(path);
   }
 }

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { LearningsService } from './service';
+import { indexCacheStore } from './indexCacheStore';
 import { registerViews, type Views } from './views/registerViews';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerCommands } from './commands/registerCommands';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const started = performance.now();
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) return undefined;
-  const service = new LearningsService(folder);
+  const service = new LearningsService(folder, (notesFolder) => indexCacheStore(context, folder, notesFolder));
   const live = new LiveAnchors(service);
   context.subscriptions.push(service, live);
   const preview = registerPreview(context, service);

@@ -10,11 +10,15 @@ import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { withLocalReads } from './localReads';
 import { readConfig } from './config';
+import { makeIndexCache, parseIndexCache } from '../core/indexCache';
+import type { IndexCacheStore } from './indexCacheStore';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
 /** After the first load, when the search text of every note is made (10,000 notes: about 15 ms). */
 const SEARCH_TEXT_DELAY_MS = 2000;
+/** Quiet time after a change before the warm-start cache is written again. */
+const CACHE_WRITE_DELAY_MS = 3000;
 /** Longer than the watcher takes to coalesce events: see `refresh`. */
 const RECHECK_MS = 1500;
 /** Files re-read at once in a batch: a branch switch of thousands of notes never opens thousands of reads. */
@@ -39,9 +43,17 @@ export class LearningsService implements vscode.Disposable {
   /** Fires once per batch of changes, after the index is updated. */
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly folder: vscode.WorkspaceFolder) {
+  private cacheStore: IndexCacheStore | undefined;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `cacheStoreFor`: where a warm-start cache for a notes folder lives (none: every start is cold). */
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly cacheStoreFor: (notesFolder: string) => IndexCacheStore | undefined = () => undefined,
+  ) {
     this.fs = new WorkspaceFileSystem(folder.uri);
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, folder.uri), { folder: readConfig(folder.uri).folder });
+    this.cacheStore = cacheStoreFor(this.workspace.layout.folder);
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('teamLearnings.folder', folder.uri)) this.reset();
@@ -53,6 +65,11 @@ export class LearningsService implements vscode.Disposable {
     return this.workspace.layout;
   }
 
+  /** How the last load went: files read, and files taken from the warm-start cache. */
+  get lastLoad() {
+    return this.workspace.lastLoad;
+  }
+
   get loaded(): boolean {
     return this.loading !== undefined;
   }
@@ -61,9 +78,12 @@ export class LearningsService implements vscode.Disposable {
   ready(): Promise<NoteIndex> {
     if (!this.loading) {
       this.startWatching();
-      this.loading = this.workspace.load();
+      const store = this.cacheStore;
+      const cache = store ? parseIndexCache(store.read(), store) : undefined;
+      this.loading = this.workspace.load(store && cache ? { cache, stat: (paths) => store.stat(paths) } : undefined);
       const waiters = this.loadWaiters.splice(0);
       void this.loading.then((index) => {
+        if (!cache || this.workspace.lastLoad.read > 0 || cache.size !== this.workspace.lastLoad.restored) this.scheduleCacheWrite();
         // The caller that needed the index (a view showing its first items)
         // goes first; those only waiting for it (diagnostics) a task later.
         setTimeout(() => waiters.forEach((w) => w(index)), 0);
@@ -174,13 +194,33 @@ export class LearningsService implements vscode.Disposable {
       await forEachLimited([...files], READ_CONCURRENCY, (p) => this.workspace.refresh(p));
     } finally {
       this.changed.fire();
+      this.scheduleCacheWrite();
     }
+  }
+
+  /** Writes the warm-start cache once things are quiet; a failure only costs the next start its speed. */
+  private scheduleCacheWrite(): void {
+    const store = this.cacheStore;
+    if (!store) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    const workspace = this.workspace;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void (async () => {
+        if (workspace !== this.workspace) return;
+        const entries = [...workspace.cacheEntries()];
+        const stats = await store.stat(entries.map((e) => e.path));
+        const statOf = new Map(entries.map((e, i) => [e.path, stats[i]]));
+        store.write(JSON.stringify(makeIndexCache(entries, statOf, store)));
+      })().catch((err) => console.error(`Team Learnings: could not write the index cache: ${(err as Error)?.message ?? String(err)}`));
+    }, CACHE_WRITE_DELAY_MS);
   }
 
   private reset(): void {
     this.watcher?.dispose();
     this.folderWatcher?.dispose();
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, this.folder.uri), { folder: readConfig(this.folder.uri).folder });
+    this.cacheStore = this.cacheStoreFor(this.workspace.layout.folder);
     const wasLoaded = this.loading !== undefined;
     this.loading = undefined;
     if (wasLoaded) void this.ready().then(() => this.changed.fire());
@@ -188,6 +228,7 @@ export class LearningsService implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.rechecks) clearTimeout(timer);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
     this.watcher?.dispose();
     this.folderWatcher?.dispose();
     for (const d of this.disposables) d.dispose();

@@ -30,6 +30,8 @@ export interface ActivationResult extends ActivationReady {
   /** The first root getChildren of the Topics view that returned items. */
   topics?: { calledAt: number; resolvedAt: number; items: number };
   notes?: number;
+  /** Notes and pages taken from the warm-start cache rather than read. */
+  restored?: number;
   error?: string;
 }
 
@@ -71,6 +73,7 @@ export async function run(): Promise<void> {
     write(dir, 'ready.json', { activationMs: result.activationMs, loadedAtReady: result.loadedAtReady } satisfies ActivationReady);
     if (!(await until(() => fs.existsSync(path.join(dir, 'done')), 120_000))) throw new Error('the runner never said done');
     result.notes = api.service.indexIfLoaded?.size;
+    result.restored = api.service.lastLoad.restored;
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   }

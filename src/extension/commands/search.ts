@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
+import { searchExcerpt } from '../../core/searchExcerpt';
 import { kindIcon, kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
 
@@ -11,13 +12,13 @@ export async function searchNotes(service: LearningsService, initial = ''): Prom
   const index = await service.ready();
   const pick = vscode.window.createQuickPick<Item>();
   pick.title = vscode.l10n.t('Search notes');
-  pick.placeholder = vscode.l10n.t('Words from a title, topic or text');
+  pick.placeholder = vscode.l10n.t('Words from a title, topic, author or text');
   // Our own ranking decides: VS Code's filter would hide body matches.
   pick.matchOnDescription = false;
   const toItem = (note: Note): Item => ({
-    label: `$(${kindIcon(note.kind).id}) ${note.title}`,
-    description: note.topics.join(', '),
-    detail: [kindLabel(note.kind), note.author, note.created, snippet(note.body, pick.value)].filter(Boolean).join(' · '),
+    label: `$(${kindIcon(note.kind).id}) ${inert(note.title)}`,
+    description: inert(note.topics.join(', ')),
+    detail: inert([kindLabel(note.kind), note.author, note.created, pick.value.trim() ? searchExcerpt(note, pick.value, 90) : ''].filter(Boolean).join(' · ')),
     path: note.path,
     alwaysShow: true,
   });
@@ -37,13 +38,7 @@ export async function searchNotes(service: LearningsService, initial = ''): Prom
   pick.show();
 }
 
-/** A short piece of the body around the first query term. */
-function snippet(body: string, query: string): string {
-  const term = query.trim().toLowerCase().split(/\s+/)[0];
-  if (!term) return '';
-  const flat = body.replace(/\s+/g, ' ');
-  const at = flat.toLowerCase().indexOf(term);
-  if (at < 0) return '';
-  const start = Math.max(0, at - 30);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, at + term.length + 50).trim()}…`;
+/** Note text in a quick pick item: `$(name)` would show as an icon, which a note must not be able to fake. */
+function inert(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
 }
