@@ -19,6 +19,7 @@
 // flowHelpers); with `ownServer: true`, also userDataDir and restart() (see
 // runFlow). A flow fails by throwing; a HostError's message is the story.
 //   --steps-only / --flows-only     TL_UI_GREP=<regexp>: only the flows whose name matches
+/* global document -- in page.waitForFunction, which runs in the workbench page */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -166,7 +167,21 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(title);
-      await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+      // Enter on the first row only once the list is filtered to the command typed, not on a row left from before.
+      const wanted = title.toLowerCase();
+      try {
+        await page.waitForFunction(
+          (text) => {
+            const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row');
+            return row && row.textContent.replace(/\s+/g, ' ').toLowerCase().includes(text);
+          },
+          wanted,
+          { timeout: 15_000 },
+        );
+      } catch {
+        const first = await page.$eval('.quick-input-widget .quick-input-list .monaco-list-row', (r) => r.textContent).catch(() => 'no row');
+        throw new HostError(`the Command Palette offers no "${title}" (first row: ${JSON.stringify(first)})`);
+      }
       await page.keyboard.press('Enter');
     },
 
