@@ -10,6 +10,7 @@ import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { withLocalReads } from './localReads';
 import { readConfig } from './config';
+import { AnchorResolver } from './anchorResolver';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -22,6 +23,8 @@ const READ_CONCURRENCY = 32;
 
 export class LearningsService implements vscode.Disposable {
   readonly fs: WorkspaceFileSystem;
+  /** Resolves anchors for every surface, as `learnings check` does. */
+  readonly anchors: AnchorResolver;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -41,6 +44,8 @@ export class LearningsService implements vscode.Disposable {
 
   constructor(readonly folder: vscode.WorkspaceFolder) {
     this.fs = new WorkspaceFileSystem(folder.uri);
+    this.anchors = new AnchorResolver(this);
+    this.disposables.push(this.anchors);
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, folder.uri), { folder: readConfig(folder.uri).folder });
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
