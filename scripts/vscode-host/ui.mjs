@@ -10,13 +10,23 @@
 // To add a screenshot (a CodeLens with its hover, the note preview, the
 // dashboard), add a step to STEPS below: a name and an async run(ui) using the
 // helpers of `ui` (page, openContainer, waitForSidebarRows, runCommand, openFile, shot).
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+//
+// Acceptance flows: after the steps, every flow of test/ui/*.ui.mjs runs, each
+// on its own fresh git copy of the demo workspace in its own fresh workbench
+// page, so nothing one flow leaves behind reaches the next. A flow file
+// exports `flows = [{ name, description, async run(ui) }]`; `ui` has the
+// helpers below plus workspace, read, write, cli, git, view and waitFor (see
+// flowHelpers). A flow fails by throwing; a HostError's message is the story.
+//   --steps-only / --flows-only     TL_UI_GREP=<regexp>: only the flows whose name matches
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, relative } from 'node:path';
+
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DEMO_WORKSPACE, REPO_ROOT, HostError, build, ensureCodeServer, prepareWorkspace, startServer, launchBrowser,
-  openWorkbench, workbenchUrl, saveScreenshot, runMain, sleep,
+  openWorkbench, workbenchUrl, saveScreenshot, runMain, sleep, newPage, gotoWorkbench,
 } from './host.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'media/screenshots');
@@ -204,42 +214,148 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
   return ui;
 }
 
+export const FLOWS_DIR = join(REPO_ROOT, 'test/ui');
+const CLI = join(REPO_ROOT, 'dist/cli.js');
+
+/** Every flow of test/ui/*.ui.mjs, in file then declaration order, each with its file. */
+export async function loadFlows(dir = FLOWS_DIR) {
+  if (!existsSync(dir)) return [];
+  const flows = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ui.mjs')).sort()) {
+    const module = await import(pathToFileURL(join(dir, file)).href);
+    if (!Array.isArray(module.flows)) throw new HostError(`test/ui/${file} exports no \`flows\` array`);
+    for (const flow of module.flows) flows.push({ ...flow, file });
+  }
+  return flows;
+}
+
+/** The step helpers plus what a flow needs to check the files and the CLI of its own workspace. */
+export function flowHelpers(page, workspace, options = {}) {
+  const ui = uiHelpers(page, options);
+  const inWorkspace = (rel) => join(workspace, rel);
+  return Object.assign(ui, {
+    workspace,
+    /** A workspace file's text (undefined when it does not exist). */
+    read(rel) {
+      const path = inWorkspace(rel);
+      return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    },
+    /** Writes a workspace file, as another program (git, a teammate's editor) would. */
+    write(rel, text) {
+      mkdirSync(dirname(inWorkspace(rel)), { recursive: true });
+      writeFileSync(inWorkspace(rel), text);
+    },
+    /** Runs the built CLI on this workspace: { code, stdout, stderr }. */
+    cli(...args) {
+      const result = spawnSync(process.execPath, [CLI, '--root', workspace, ...args], { encoding: 'utf8' });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    /** Runs git in this workspace; throws when it fails. Returns stdout. */
+    git(...args) {
+      const result = spawnSync('git', args, { cwd: workspace, encoding: 'utf8' });
+      if (result.status !== 0) throw new HostError(`git ${args.join(' ')} failed: ${result.stderr.trim()}`);
+      return result.stdout;
+    },
+    /** The texts of the rows of the sidebar view whose header starts with `title` (expanding it when collapsed). */
+    async view(title) {
+      const pane = page.locator(`${SIDEBAR} .pane`, { has: page.locator(`.pane-header[aria-label^="${title}"]`) });
+      const header = pane.locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    },
+    /** Polls `fn` until it returns something truthy (then returns it); throws naming `what` and the last value. */
+    async waitFor(fn, what, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last;
+      for (;;) {
+        try {
+          last = await fn();
+          if (last) return last;
+        } catch (error) {
+          last = error?.message ?? error;
+        }
+        if (Date.now() > deadline) throw new HostError(`${what}: not after ${timeoutMs / 1000} s (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+        await sleep(150);
+      }
+    },
+  });
+}
+
+async function runSteps(page, steps, tally) {
+  for (const step of steps) {
+    const started = Date.now();
+    try {
+      await step.run(uiHelpers(page));
+      tally.passed++;
+      console.log(`  ✔ ${step.name}: ${step.description} (${Date.now() - started} ms)`);
+    } catch (error) {
+      tally.failed++;
+      console.log(`  ✘ ${step.name}: ${step.description}\n      ${error instanceof HostError ? error.message : error?.stack ?? error}`);
+      const screenshot = await saveScreenshot(page, `ui-${step.name}-failed`);
+      if (screenshot) console.log(`      screenshot: ${relative(REPO_ROOT, screenshot)}`);
+    }
+  }
+}
+
+async function runFlow(flow, { server, browser, scope, tally }) {
+  const started = Date.now();
+  const folder = prepareWorkspace(DEMO_WORKSPACE, scope);
+  const page = await newPage(browser);
+  try {
+    await gotoWorkbench(page, workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }));
+    await page.waitForSelector('.activitybar', { timeout: 30_000 });
+    await flow.run(flowHelpers(page, folder));
+    tally.passed++;
+    console.log(`  ✔ ${flow.name}: ${flow.description} (${Date.now() - started} ms)`);
+  } catch (error) {
+    if (scope.closing) return;
+    tally.failed++;
+    console.log(`  ✘ ${flow.name} (test/ui/${flow.file}): ${flow.description}\n      ${error instanceof HostError ? error.message : error?.stack ?? error}`);
+    const screenshot = await saveScreenshot(page, `ui-${flow.name}-failed`);
+    if (screenshot) console.log(`      screenshot: ${relative(REPO_ROOT, screenshot)}`);
+  } finally {
+    await page.context().close().catch(() => undefined);
+  }
+}
+
 async function main(scope) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'no-build': { type: 'boolean' }, workspace: { type: 'string' } },
+    options: {
+      'no-build': { type: 'boolean' },
+      workspace: { type: 'string' },
+      'steps-only': { type: 'boolean' },
+      'flows-only': { type: 'boolean' },
+    },
   });
   const unknown = positionals.filter((name) => !STEPS.some((step) => step.name === name));
   if (unknown.length) throw new HostError(`unknown step(s): ${unknown.join(', ')}; steps: ${STEPS.map((s) => s.name).join(', ')}`);
-  const steps = positionals.length ? STEPS.filter((step) => positionals.includes(step.name)) : STEPS;
+  const steps = values['flows-only'] ? [] : positionals.length ? STEPS.filter((step) => positionals.includes(step.name)) : STEPS;
+  const grep = process.env.TL_UI_GREP ? new RegExp(process.env.TL_UI_GREP) : undefined;
+  const flows = values['steps-only'] || positionals.length ? [] : (await loadFlows()).filter((flow) => !grep || grep.test(flow.name));
+  if (grep && flows.length === 0 && !values['steps-only']) throw new HostError(`no flow matches TL_UI_GREP=${process.env.TL_UI_GREP}`);
 
   if (!values['no-build'] && !process.env.TL_NO_BUILD) build();
   await ensureCodeServer();
   const folder = prepareWorkspace(values.workspace ?? process.env.TL_WORKSPACE ?? DEMO_WORKSPACE, scope);
   const server = await startServer({ workspace: folder, scope });
   const browser = await launchBrowser(scope);
-  const page = await openWorkbench(browser, workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }));
-  await page.waitForSelector('.activitybar', { timeout: 30_000 });
-
-  let passed = 0;
-  let failed = 0;
-  for (const step of steps) {
-    if (scope.closing) return 130;
-    const started = Date.now();
-    try {
-      await step.run(uiHelpers(page));
-      passed++;
-      console.log(`  ✔ ${step.name}: ${step.description} (${Date.now() - started} ms)`);
-    } catch (error) {
-      if (scope.closing) return 130;
-      failed++;
-      console.log(`  ✘ ${step.name}: ${step.description}\n      ${error instanceof HostError ? error.message : error?.stack ?? error}`);
-      const screenshot = await saveScreenshot(page, `ui-${step.name}-failed`);
-      if (screenshot) console.log(`      screenshot: ${relative(REPO_ROOT, screenshot)}`);
-    }
+  const tally = { passed: 0, failed: 0 };
+  if (steps.length) {
+    console.log('screenshot steps');
+    const page = await openWorkbench(browser, workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT }));
+    await page.waitForSelector('.activitybar', { timeout: 30_000 });
+    await runSteps(page, steps, tally);
+    await page.context().close().catch(() => undefined);
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  return failed === 0 ? 0 : 1;
+  if (flows.length) console.log('acceptance flows (each on a fresh workspace and workbench)');
+  for (const flow of flows) {
+    if (scope.closing) return 130;
+    await runFlow(flow, { server, browser, scope, tally });
+  }
+  if (scope.closing) return 130;
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed`);
+  return tally.failed === 0 ? 0 : 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await runMain(main);
