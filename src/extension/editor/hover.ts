@@ -60,22 +60,29 @@ export function noteHoverMarkdown(
   md.supportHtml = false;
   md.appendMarkdown(`$(lightbulb) **${escapeMd(note.title)}**\n\n`);
   const meta = [kindLabel(note.kind), note.author, note.topics.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')].filter(Boolean);
-  const place = repair?.lines ? ` · ${escapeMd(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`))}` : '';
-  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeMd(m!))).join(' · ')}${status ? ` · $(warning) ${escapeMd(status)}${place}` : ''}\n\n`);
+  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeMd(m!))).join(' · ')}\n\n`);
+  // The status, its place and the repairs come before the body, which a long note would push out of sight.
+  if (status) {
+    const place = repair?.lines ? ` · ${escapeMd(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`))}` : '';
+    md.appendMarkdown(`$(warning) ${escapeMd(status)}${place}${repair?.actions ? ` · ${repairLinks(note.path, repair)}` : ''}\n\n`);
+  }
   const excerpt = bodyExcerpt(note.body);
   if (excerpt) md.appendMarkdown(`${excerpt}\n\n`);
   const arg = encodeURIComponent(JSON.stringify([note.path]));
   md.appendMarkdown(`[${escapeMd(vscode.l10n.t('Open'))}](command:teamLearnings.openNote?${arg}) · [${escapeMd(vscode.l10n.t('Preview'))}](command:teamLearnings.previewNote?${arg})`);
-  if (repair?.actions) {
-    const ref = { note: note.path, anchor: repair.anchor };
-    const show = encodeURIComponent(JSON.stringify([ref]));
-    md.appendMarkdown(` · [$(diff) ${escapeMd(vscode.l10n.t('Show Changes'))}](command:teamLearnings.showAnchorChanges?${show})`);
-    if (repair.lines) {
-      const here = encodeURIComponent(JSON.stringify([{ ...ref, path: repair.path, lines: repair.lines }]));
-      md.appendMarkdown(` · [$(pinned) ${escapeMd(vscode.l10n.t('Re-anchor'))}](command:teamLearnings.reanchorToMatch?${here})`);
-    }
-  }
   return md;
+}
+
+/** Show Changes and Re-anchor (to the code the anchor resolved to), as command links with encoded arguments. */
+function repairLinks(notePath: string, repair: HoverRepair): string {
+  const ref = { note: notePath, anchor: repair.anchor };
+  const show = encodeURIComponent(JSON.stringify([ref]));
+  const links = [`[$(diff) ${escapeMd(vscode.l10n.t('Show Changes'))}](command:teamLearnings.showAnchorChanges?${show})`];
+  if (repair.lines) {
+    const here = encodeURIComponent(JSON.stringify([{ ...ref, path: repair.path, lines: repair.lines }]));
+    links.push(`[$(pinned) ${escapeMd(vscode.l10n.t('Re-anchor'))}](command:teamLearnings.reanchorToMatch?${here})`);
+  }
+  return links.join(' · ');
 }
 
 /** The first lines of the body that say something, as markdown in which only http(s) and mailto links remain. */
