@@ -12,6 +12,7 @@ import { withLocalReads } from './localReads';
 import { readConfig } from './config';
 import { makeIndexCache, parseIndexCache } from '../core/indexCache';
 import type { IndexCacheStore } from './indexCacheStore';
+import { AnchorResolver } from './anchorResolver';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -26,6 +27,8 @@ const READ_CONCURRENCY = 32;
 
 export class LearningsService implements vscode.Disposable {
   readonly fs: WorkspaceFileSystem;
+  /** Resolves anchors for every surface, as `learnings check` does. */
+  readonly anchors: AnchorResolver;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -52,6 +55,8 @@ export class LearningsService implements vscode.Disposable {
     private readonly cacheStoreFor: (notesFolder: string) => IndexCacheStore | undefined = () => undefined,
   ) {
     this.fs = new WorkspaceFileSystem(folder.uri);
+    this.anchors = new AnchorResolver(this);
+    this.disposables.push(this.anchors);
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, folder.uri), { folder: readConfig(folder.uri).folder });
     this.cacheStore = cacheStoreFor(this.workspace.layout.folder);
     this.disposables.push(

@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText } from './helpers';
 
 async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -47,7 +47,7 @@ describe('Anchors in the editor', function () {
     }
   });
 
-  it('Show Anchor Changes opens a diff editor: the captured snippet against the code now', async () => {
+  it('Show Anchor Changes opens a diff editor: the captured snippet against the code it resolved to', async () => {
     const { service } = await api();
     const index = await service.ready();
     const note = index.notes().find((n) => n.anchors.length > 0)!;
@@ -58,9 +58,12 @@ describe('Anchors in the editor', function () {
     });
     const input = tab.input as vscode.TabInputTextDiff;
     assert.equal(input.original.scheme, 'team-learnings-snippet');
-    assert.equal(input.modified.toString(), uri(note.anchors[0].path).toString());
     const left = await vscode.workspace.openTextDocument(input.original);
     assert.equal(left.getText(), note.anchors[0].snippet);
+    // The right side is the code the anchor resolved to, not the whole file: a fresh anchor shows no change.
+    assert.equal(input.modified.scheme, 'team-learnings-snippet');
+    const right = await vscode.workspace.openTextDocument(input.modified);
+    assert.equal(right.getText(), note.anchors[0].snippet);
   });
 
   it('Re-anchor to Selection moves the anchor and changes only its fields', async () => {
@@ -84,7 +87,7 @@ describe('Anchors in the editor', function () {
     await waitFor('the index to see the new lines', () => (index.get(note.path)?.anchors[0].lines.start === 1 ? true : undefined));
   });
 
-  it('use git history through the git extension: of two identical copies, the one the anchor was on wins', async () => {
+  it('use git history as learnings check does: of two identical copies, the one the anchor was on wins', async () => {
     const git = (...args: string[]) =>
       execFileSync('git', ['-C', root().fsPath, ...args], {
         encoding: 'utf8',
@@ -115,6 +118,69 @@ describe('Anchors in the editor', function () {
       await remove(created.path);
       git('rm', '-q', '-f', path);
       git('commit', '-q', '-m', 'drop backoff');
+    }
+  });
+});
+
+describe('One resolver for every surface', function () {
+  this.timeout(30_000);
+  afterEach(closeAllEditors);
+
+  it('an edit inside an anchored range turns it drifted within a second, and This File, hover and preview say what learnings check says', async () => {
+    const { service, live, views, preview } = await api();
+    const index = await service.ready();
+    const path = 'src/db/pool.ts';
+    const note = index.notesForFile(path)[0];
+    const doc = await vscode.workspace.openTextDocument(uri(path));
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = await live.anchorsIn(doc);
+    assert.equal(before.find((a) => a.note.path === note.path)?.status, 'fresh');
+    const original = doc.getText();
+    try {
+      // When the editor's anchors say drifted (this test's own polling of the view is not counted).
+      let driftedAt: number | undefined;
+      const listener = live.onDidChange(() => {
+        if (driftedAt === undefined && live.peek(doc.uri)?.find((a) => a.note.path === note.path)?.status === 'drifted') driftedAt = Date.now();
+      });
+      const edited = Date.now();
+      await editor.edit((e) => e.replace(new vscode.Range(39, 0, 41, 0), '    // A failed ROLLBACK leaves the client in an aborted transaction: drop it.\n    // Never return such a client to the pool.\n'));
+      // No Refresh: the status follows as typing pauses.
+      const nodes = await waitFor('This File showing the anchor drifted', async () => {
+        const roots = await views.thisFile.getChildren();
+        const row = roots.find((n) => n.type === 'note' && n.note.path === note.path);
+        return row?.type === 'note' && row.anchors[0].status === 'drifted' ? row.anchors : undefined;
+      }, 5000);
+      listener.dispose();
+      assert.ok(driftedAt !== undefined && driftedAt - edited <= 1000, `drifted after ${(driftedAt ?? Date.now()) - edited} ms`);
+      await doc.save();
+      const ext = vscode.extensions.getExtension('team-learnings.team-learnings')!;
+      type Checked = { note: string; path: string; lines?: string; status: string; similarity?: number };
+      const check = () => {
+        // Exit 1 when some anchor is orphaned: the JSON is printed all the same.
+        const run = spawnSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--root', root().fsPath, 'check', '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+        return (JSON.parse(run.stdout) as { anchors: Checked[] }).anchors.find((a) => a.note === note.path)!;
+      };
+      const cli = await waitFor('learnings check seeing the saved edit', () => {
+        const c = check();
+        return c.status === 'drifted' && c;
+      });
+      await waitFor('This File as learnings check', async () => {
+        const roots = await views.thisFile.getChildren();
+        const row = roots.find((n) => n.type === 'note' && n.note.path === note.path);
+        const a = row?.type === 'note' ? row.anchors[0] : undefined;
+        return a?.status === cli.status && a.similarity === cli.similarity && `${a.range!.start.line + 1}-${a.range!.end.line + 1}` === cli.lines;
+      });
+      assert.ok(nodes.length > 0);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(45, 4));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n');
+      assert.ok(text.includes(`${Math.round(cli.similarity! * 100)}% similar`), text);
+      assert.ok(text.includes(`now at ${cli.path}:${cli.lines}`), text);
+      assert.ok(text.includes('command:teamLearnings.showAnchorChanges?') && text.includes('command:teamLearnings.reanchorToMatch?'), text);
+      await preview.show(note.path);
+      const html = await waitFor('the preview with the drifted anchor', () => preview.htmlFor(note.path)?.includes('anchor-drifted') && preview.htmlFor(note.path));
+      assert.ok(html.includes(`now at ${cli.path}:${cli.lines}`), 'the preview names the place learnings check names');
+    } finally {
+      await writeText(path, original);
     }
   });
 });

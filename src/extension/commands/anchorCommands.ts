@@ -2,12 +2,13 @@
 // settles a drifted anchor. Nothing is written to a note until they ask.
 
 import * as vscode from 'vscode';
-import { captureAnchor, CaptureError } from '../../core/captureAnchor';
+import { captureAnchor, CaptureError, snippetOf } from '../../core/captureAnchor';
 import { editNote, type FrontMatterEdit } from '../../core/noteEditor';
-import { formatLines } from '../../core/model';
+import { formatLines, type Anchor } from '../../core/model';
+import { readAnchoredFile } from '../../core/readAnchoredFile';
 import { parseLineRange } from '../../core/parseNote';
 import type { LearningsService } from '../service';
-import type { LiveAnchors } from '../editor/liveAnchors';
+import type { LiveAnchor, LiveAnchors } from '../editor/liveAnchors';
 import { editNoteFile } from '../noteWriter';
 import { notePathOf } from './navigation';
 import { statusLabel } from '../anchorStatus';
@@ -28,8 +29,14 @@ function anchorRefOf(service: LearningsService, arg: unknown): AnchorRef | undef
   return undefined;
 }
 
-/** Shows the code an anchor captured beside the code as it is now. */
+/**
+ * The two sides of Show Anchor Changes: the snippet a note captured (from the
+ * index), and the code it resolved to, as it was when the diff was opened.
+ */
 export class SnippetContentProvider implements vscode.TextDocumentContentProvider {
+  /** The code now, by the URI's query: set just before the diff opens. */
+  private readonly current = new Map<string, string>();
+
   constructor(private readonly service: LearningsService) {}
 
   static uriFor(ref: AnchorRef, path: string): vscode.Uri {
@@ -37,7 +44,16 @@ export class SnippetContentProvider implements vscode.TextDocumentContentProvide
     return vscode.Uri.from({ scheme: SNIPPET_SCHEME, path: `/${path}`, query: JSON.stringify(ref) });
   }
 
+  /** A document holding `text`: the code an anchor resolved to, at `path:lines`. */
+  currentUri(ref: AnchorRef, path: string, lines: string, text: string): vscode.Uri {
+    const query = JSON.stringify({ ...ref, now: `${path}:${lines}` });
+    this.current.set(query, text);
+    return vscode.Uri.from({ scheme: SNIPPET_SCHEME, path: `/${path}`, query });
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const now = this.current.get(uri.query);
+    if (now !== undefined) return now;
     let ref: AnchorRef;
     try {
       ref = JSON.parse(uri.query) as AnchorRef;
@@ -49,46 +65,66 @@ export class SnippetContentProvider implements vscode.TextDocumentContentProvide
   }
 }
 
-export async function showAnchorChanges(service: LearningsService, live: LiveAnchors, arg: unknown): Promise<boolean> {
+/** Compares the snippet a note captured with the code its anchor resolves to now (not the whole file). */
+export async function showAnchorChanges(service: LearningsService, live: LiveAnchors, snippets: SnippetContentProvider, arg: unknown): Promise<boolean> {
   const ref = anchorRefOf(service, arg) ?? (await pickAnchor(service, live));
   if (!ref) return false;
   const note = (await service.ready()).get(ref.note);
   const anchor = note?.anchors[ref.anchor];
   if (!note || !anchor) return false;
-  const located = await live.locate(anchor);
+  const located = await live.locate(note, ref.anchor);
+  const lines = located?.lines ? parseLineRange(located.lines) : undefined;
   const left = SnippetContentProvider.uriFor(ref, anchor.path);
-  const title = vscode.l10n.t('{0}: captured ↔ now', `${anchor.path}:${formatLines(anchor.lines)}`);
-  if (!located) {
+  if (!located || !lines) {
     // The code is gone: show what was captured, against nothing.
-    await vscode.commands.executeCommand('vscode.diff', left, vscode.Uri.from({ scheme: 'untitled', path: `/${vscode.l10n.t('{0} (gone)', anchor.path)}` }), title);
+    const title = vscode.l10n.t('{0}: captured ↔ gone', `${anchor.path}:${formatLines(anchor.lines)}`);
+    await vscode.commands.executeCommand('vscode.diff', left, snippets.currentUri(ref, anchor.path, '', ''), title);
     return true;
   }
-  await vscode.commands.executeCommand('vscode.diff', left, service.uriOf(located.path), title, {
-    selection: new vscode.Range(located.lines.start - 1, 0, located.lines.end - 1, 0),
-    preview: true,
-  } satisfies vscode.TextDocumentShowOptions);
+  const text = await textOf(service, located.path);
+  const code = text === undefined ? '' : snippetOf(text, lines);
+  const title = vscode.l10n.t('{0}: captured ↔ now at {1}', `${anchor.path}:${formatLines(anchor.lines)}`, `${located.path}:${located.lines}`);
+  await vscode.commands.executeCommand('vscode.diff', left, snippets.currentUri(ref, located.path, located.lines!, code), title, { preview: true } satisfies vscode.TextDocumentShowOptions);
   return true;
+}
+
+/** A workspace file's text: its open editor's when there is one, else the disk's. */
+async function textOf(service: LearningsService, path: string): Promise<string | undefined> {
+  const uri = service.uriOf(path).toString();
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  return open ? open.getText() : (await readAnchoredFile(service.fs, path)).text;
 }
 
 export interface ReanchorArgs {
   note?: string;
   anchor?: number;
-  /** Where the code is now; the active editor's selection by default. */
+  /** Where the code is now; the active editor's selection when `path` or `lines` is absent. */
   path?: string;
   lines?: string;
 }
 
-/** Moves an anchor to the selected code (or to `path`/`lines`), rewriting only that anchor's fields. */
-export async function reanchorToSelection(service: LearningsService, live: LiveAnchors, arg: unknown): Promise<boolean> {
-  const args = (arg && typeof arg === 'object' ? arg : {}) as ReanchorArgs;
+/**
+ * Moves an anchor to the selected code, or to `path`/`lines` (the code it
+ * resolved to, from the hover or the attention view), rewriting only that anchor's fields.
+ */
+export async function reanchorToSelection(service: LearningsService, live: LiveAnchors, arg: unknown, toMatch = false): Promise<boolean> {
+  const args = (arg && typeof arg === 'object' ? arg : {}) as ReanchorArgs & { result?: unknown };
+  // A row of the attention view says where the anchor resolved: that place is for "Re-anchor to the Code Found" only.
+  const place = toMatch || args.result === undefined;
   const ref = anchorRefOf(service, arg) ?? (await pickAnchor(service, live));
   if (!ref) return false;
-  let path = args.path;
-  let lines = args.lines ? parseLineRange(args.lines) : undefined;
+  let path = place && typeof args.path === 'string' && typeof args.lines === 'string' ? args.path : undefined;
+  let lines = path ? parseLineRange(args.lines) : undefined;
+  // A This File row: where its anchor is in the editor now.
+  const row = (arg as { live?: LiveAnchor } | undefined)?.live;
+  if (toMatch && row?.range) {
+    path = row.path;
+    lines = { start: row.range.start.line + 1, end: row.range.end.line + 1 };
+  }
   let text: string | undefined;
   const editor = vscode.window.activeTextEditor;
-  if (!path) {
-    if (!editor || editor.selection.isEmpty) {
+  if (!path || !lines) {
+    if (!editor || editor.selection.isEmpty || !service.relative(editor.document.uri)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Select the code the note is about now, then run Re-anchor to Selection.'));
       return false;
     }
@@ -97,23 +133,39 @@ export async function reanchorToSelection(service: LearningsService, live: LiveA
     const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line;
     lines = { start: sel.start.line + 1, end: endLine + 1 };
     text = editor.document.getText();
+  } else {
+    // The code as the user sees it: an unsaved editor's text, not the disk's.
+    const uri = service.uriOf(path).toString();
+    text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.getText();
   }
   if (!path || !lines) return false;
+  if (path.startsWith(`${service.layout.folder}/`)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('A note cannot be anchored in the notes folder ({0}).', service.layout.folder));
+    return false;
+  }
   try {
     const anchor = await captureAnchor(service.fs, path, lines, { text, withCommit: vscode.workspace.isTrusted });
-    const edits: FrontMatterEdit[] = [
-      { op: 'setAnchorField', index: ref.anchor, field: 'path', value: anchor.path },
-      { op: 'setAnchorField', index: ref.anchor, field: 'lines', value: formatLines(anchor.lines) },
-      { op: 'setAnchorField', index: ref.anchor, field: 'snippet', value: anchor.snippet },
-    ];
-    if (anchor.commit) edits.push({ op: 'setAnchorField', index: ref.anchor, field: 'commit', value: anchor.commit });
-    await editNoteFile(service, ref.note, (t) => editNote(t, edits));
+    await editNoteFile(service, ref.note, (t) => editNote(t, reanchorEdits(ref.anchor, anchor)));
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Anchor moved to {0}', `${anchor.path}:${formatLines(anchor.lines)}`), 4000);
     return true;
   } catch (err) {
     if (err instanceof CaptureError || err instanceof Error) void vscode.window.showErrorMessage(err.message);
     return false;
   }
+}
+
+/**
+ * The edits that move anchor `index` of a note to `anchor`: its own fields,
+ * nothing else of the note. One place, so the core's re-anchor edit can take over.
+ */
+export function reanchorEdits(index: number, anchor: Anchor): FrontMatterEdit[] {
+  const edits: FrontMatterEdit[] = [
+    { op: 'setAnchorField', index, field: 'path', value: anchor.path },
+    { op: 'setAnchorField', index, field: 'lines', value: formatLines(anchor.lines) },
+    { op: 'setAnchorField', index, field: 'snippet', value: anchor.snippet },
+  ];
+  if (anchor.commit) edits.push({ op: 'setAnchorField', index, field: 'commit', value: anchor.commit });
+  return edits;
 }
 
 /** With no argument: the anchors in the active editor that are not fresh, or all of them. */

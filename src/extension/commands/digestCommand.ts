@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { buildDigest } from '../../core/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
-import { checkAnchors } from '../../core/checkAnchors';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { gitApi } from '../git';
@@ -39,7 +38,7 @@ export async function generateDigest(service: LearningsService, arg: unknown): P
   }
   const until = args.until ?? now;
   const index = await service.ready();
-  const { anchors } = await checkAnchors(service.fs, index.notes());
+  const { anchors } = await service.anchors.check(index.notes());
   const digest = buildDigest(index, { since, until, today: now, addedPaths, anchors });
   const format = args.format ?? 'md';
   const labels = digestLabels();

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
 import { unsafePathReason } from '../../core/anchorPath';
+import { parseLineRange } from '../../core/parseNote';
 import type { LiveAnchors } from '../editor/liveAnchors';
 
 /** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */
@@ -37,13 +38,14 @@ export async function openAnchor(service: LearningsService, live: LiveAnchors, a
   const i = typeof a?.anchor === 'number' ? a.anchor : (a?.live?.anchorIndex ?? 0);
   const anchor = note?.anchors[i];
   if (!note || !anchor) return;
-  const located = await live.locate(anchor);
-  if (!located) {
+  const located = await live.locate(note, i);
+  const lines = located?.lines ? parseLineRange(located.lines) : undefined;
+  if (!located || !lines) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
     return;
   }
   await vscode.window.showTextDocument(service.uriOf(located.path), {
-    selection: new vscode.Range(located.lines.start - 1, 0, located.lines.end - 1, 0),
+    selection: new vscode.Range(lines.start - 1, 0, lines.end - 1, 0),
     preview: true,
   });
 }

@@ -32,9 +32,16 @@ export function registerCommands(context: vscode.ExtensionContext, service: Lear
   register('teamLearnings.dropPlan', (arg) => setStatusCommand(service, arg, 'dropped'));
   register('teamLearnings.generateDigest', (arg) => generateDigest(service, arg));
   registerFollowupStatus(context, service);
+  const snippets = new SnippetContentProvider(service);
   register('teamLearnings.reanchor', (arg) => reanchorToSelection(service, live, arg));
-  register('teamLearnings.showAnchorChanges', (arg) => showAnchorChanges(service, live, arg));
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, new SnippetContentProvider(service)));
+  register('teamLearnings.reanchorToMatch', (arg) => reanchorToSelection(service, live, arg, true));
+  register('teamLearnings.showAnchorChanges', (arg) => showAnchorChanges(service, live, snippets, arg));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SNIPPET_SCHEME, snippets));
+  // Re-checks every anchor and shows those needing attention (the dashboard's anchors card runs it).
+  register('teamLearnings.checkAnchors', async () => {
+    views.attention.refresh();
+    await vscode.commands.executeCommand('teamLearnings.attention.focus');
+  });
   register('teamLearnings.revealTopic', async (slug) => {
     if (typeof slug !== 'string') return;
     const node = await views.topics.nodeFor(slug);

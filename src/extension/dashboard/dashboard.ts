@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
-import { checkAnchors, type AnchorResult } from '../../core/checkAnchors';
+import type { AnchorResult } from '../../core/checkAnchors';
 import { dashboardModel, type DashboardModel } from '../../core/dashboardModel';
 import { today } from '../../core/dates';
 import { computeStats } from '../../core/stats';
@@ -163,7 +163,7 @@ export class DashboardPanel implements vscode.Disposable {
     const day = today();
     let anchors: AnchorResult[] | undefined;
     try {
-      anchors = (await checkAnchors(this.service.fs, index.notes())).anchors;
+      anchors = (await this.service.anchors.check(index.notes())).anchors;
     } catch {
       anchors = undefined; // the other cards still show; the anchors card says it could not check
     }

@@ -1,7 +1,9 @@
 // A hover over anchored code: the note's title, kind, topics, the first
-// lines of its body and Open / Preview links. Note text is untrusted: only
-// our own two commands may run from the hover, and of the body's links only
-// web and mail links stay links (core/render/excerpt).
+// lines of its body and Open / Preview links; for a drifted anchor its
+// status and place (as `learnings check` says) with Show Changes and
+// Re-anchor. Note text is untrusted: only our own commands below may run
+// from the hover, and of the body's links only web and mail links stay links
+// (core/render/excerpt).
 
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
@@ -9,7 +11,7 @@ import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
 import { escapeMd } from '../views/noteItem';
 import { safeMarkdownExcerpt } from '../../core/render/excerpt';
-import type { LiveAnchors } from './liveAnchors';
+import type { LiveAnchor, LiveAnchors } from './liveAnchors';
 
 const BODY_LINES = 6;
 
@@ -25,25 +27,62 @@ export class AnchorHoverProvider implements vscode.HoverProvider {
     for (const a of anchors) {
       if (seen.has(a.note.path)) continue;
       seen.add(a.note.path);
-      parts.push(noteHoverMarkdown(a.note, a.status === 'fresh' ? undefined : statusLabel(a.status, a.similarity)));
+      parts.push(noteHoverMarkdown(a.note, a.status === 'fresh' ? undefined : statusLabel(a.status, a.similarity), a.status === 'fresh' ? undefined : repairOf(a)));
     }
     const range = anchors.reduce((r, a) => r.union(a.range!), anchors[0].range!);
     return new vscode.Hover(parts, new vscode.Range(range.start.line, 0, range.end.line, document.lineAt(range.end.line).text.length));
   }
 }
 
-export function noteHoverMarkdown(note: { path: string; title: string; kind: string; topics: string[]; author?: string; body: string }, status?: string): vscode.MarkdownString {
+/** The commands a hover may run: nothing else, whatever a note's text holds. */
+export const HOVER_COMMANDS = ['teamLearnings.openNote', 'teamLearnings.previewNote', 'teamLearnings.showAnchorChanges', 'teamLearnings.reanchorToMatch'];
+
+/** An anchor not at its recorded lines: which anchor, where it resolved, and (drifted) whether to offer the repairs. */
+export interface HoverRepair {
+  anchor: number;
+  path: string;
+  lines?: string;
+  actions: boolean;
+}
+
+function repairOf(a: LiveAnchor): HoverRepair {
+  const lines = a.range ? { lines: `${a.range.start.line + 1}-${a.range.end.line + 1}` } : {};
+  return { anchor: a.anchorIndex, path: a.path, ...lines, actions: a.status === 'drifted' };
+}
+
+export function noteHoverMarkdown(
+  note: { path: string; title: string; kind: string; topics: string[]; author?: string; body: string },
+  status?: string,
+  repair?: HoverRepair,
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['teamLearnings.openNote', 'teamLearnings.previewNote'] };
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
   md.appendMarkdown(`$(lightbulb) **${escapeMd(note.title)}**\n\n`);
   const meta = [kindLabel(note.kind), note.author, note.topics.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')].filter(Boolean);
-  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeMd(m!))).join(' · ')}${status ? ` · $(warning) ${escapeMd(status)}` : ''}\n\n`);
+  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeMd(m!))).join(' · ')}\n\n`);
+  // The status, its place and the repairs come before the body, which a long note would push out of sight.
+  if (status) {
+    const place = repair?.lines ? ` · ${escapeMd(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`))}` : '';
+    md.appendMarkdown(`$(warning) ${escapeMd(status)}${place}${repair?.actions ? ` · ${repairLinks(note.path, repair)}` : ''}\n\n`);
+  }
   const excerpt = bodyExcerpt(note.body);
   if (excerpt) md.appendMarkdown(`${excerpt}\n\n`);
   const arg = encodeURIComponent(JSON.stringify([note.path]));
   md.appendMarkdown(`[${escapeMd(vscode.l10n.t('Open'))}](command:teamLearnings.openNote?${arg}) · [${escapeMd(vscode.l10n.t('Preview'))}](command:teamLearnings.previewNote?${arg})`);
   return md;
+}
+
+/** Show Changes and Re-anchor (to the code the anchor resolved to), as command links with encoded arguments. */
+function repairLinks(notePath: string, repair: HoverRepair): string {
+  const ref = { note: notePath, anchor: repair.anchor };
+  const show = encodeURIComponent(JSON.stringify([ref]));
+  const links = [`[$(diff) ${escapeMd(vscode.l10n.t('Show Changes'))}](command:teamLearnings.showAnchorChanges?${show})`];
+  if (repair.lines) {
+    const here = encodeURIComponent(JSON.stringify([{ ...ref, path: repair.path, lines: repair.lines }]));
+    links.push(`[$(pinned) ${escapeMd(vscode.l10n.t('Re-anchor'))}](command:teamLearnings.reanchorToMatch?${here})`);
+  }
+  return links.join(' · ');
 }
 
 /** The first lines of the body that say something, as markdown in which only http(s) and mailto links remain. */

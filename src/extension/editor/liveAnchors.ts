@@ -1,22 +1,29 @@
 // Where each note's anchors are in the open editors, right now. Resolved
-// from the snippet when a document is first needed, then shifted with every
-// edit as the user types and carried along when a file is renamed. Nothing
-// is written to a note from here: that waits until the user asks.
+// through the service's AnchorResolver (the resolver `learnings check` uses,
+// with git history and the unsaved text) when a document is first needed;
+// then shifted with every edit as the user types, and resolved again when
+// typing pauses, on save and when files are renamed. Nothing is written to a
+// note from here: that waits until the user asks.
 
 import * as vscode from 'vscode';
-import type { Anchor, LineRange, Note } from '../../core/model';
-import { readAnchoredFile } from '../../core/checkAnchors';
-import { isFresh, lineChangeOf, prepareFile, relocateAnchor, shiftRange, type AnchorStatus } from '../../core/anchors';
-import { loadAnchorHistory } from '../gitAnchorHistory';
+import type { AnchorResult } from '../../core/checkAnchors';
+import { parseLineRange } from '../../core/parseNote';
+import type { Note } from '../../core/model';
+import { lineChangeOf, shiftRange, type AnchorStatus } from '../../core/anchors';
+import type { AnchorsChange } from '../anchorResolver';
 import type { LearningsService } from '../service';
 
 export interface LiveAnchor {
   note: Note;
   anchorIndex: number;
   status: AnchorStatus;
-  /** 0-based lines in the document; absent when orphaned. */
+  /** 0-based lines in the document; absent when orphaned or resolved into another file. */
   range?: vscode.Range;
   similarity?: number;
+  /** Where the resolver put it: the path now (the recorded one when orphaned). */
+  path: string;
+  /** `path:START-END` as the resolver said, for an anchor resolved into another file; absent when orphaned. */
+  place?: string;
 }
 
 interface DocumentAnchors {
@@ -25,19 +32,20 @@ interface DocumentAnchors {
 
 export class LiveAnchors implements vscode.Disposable {
   private readonly docs = new Map<string, DocumentAnchors>();
-  /** Files renamed in this session: new path -> the path notes recorded. */
-  private readonly renamedFrom = new Map<string, string[]>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** Bumped when every cached document is dropped: a resolve begun before must not be kept. */
+  private generation = 0;
 
   constructor(private readonly service: LearningsService) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
       vscode.workspace.onDidRenameFiles((e) => this.onRename(e)),
+      service.anchors.onDidChange((change) => void this.recheck(change)),
       service.onDidChange(() => {
-        this.docs.clear();
+        this.clear();
         this.emitter.fire(undefined);
       }),
     );
@@ -48,42 +56,85 @@ export class LiveAnchors implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.docs.get(key);
     if (cached) return cached.anchors;
-    const path = this.service.relative(workspaceUriOf(document.uri));
-    if (!path || path.startsWith(`${this.service.layout.folder}/`)) return [];
-    const index = await this.service.ready();
-    const text = document.getText();
-    const file = prepareFile(text);
-    const here: Array<{ note: Note; anchorIndex: number; anchor: Anchor }> = [];
-    for (const recorded of [path, ...(this.renamedFrom.get(path) ?? [])]) {
-      for (const note of index.notesForFile(recorded)) {
-        note.anchors.forEach((anchor, anchorIndex) => {
-          if (anchor.path === recorded) here.push({ note, anchorIndex, anchor });
-        });
-      }
-    }
-    // Git is asked only when some anchor is not where it was recorded.
-    const stale = here.filter((h) => !isFresh(h.anchor, file)).map((h) => h.anchor);
-    const history = stale.length > 0 ? await loadAnchorHistory(this.service, stale) : undefined;
-    const anchors: LiveAnchor[] = here.map(({ note, anchorIndex, anchor }) => {
-      const r = relocateAnchor(anchor, { text: file }, { history });
-      // Moved into another file by git's account: this document no longer holds it.
-      const inThisFile = r.lines && (r.path === anchor.path || r.path === path);
-      return {
-        note,
-        anchorIndex,
-        status: r.status,
-        similarity: r.similarity,
-        range: inThisFile ? new vscode.Range(r.lines!.start - 1, 0, r.lines!.end - 1, 0) : undefined,
-      };
-    });
-    // The document may have been edited while the index loaded: resolve again then.
-    if (document.getText() === text) this.docs.set(key, { anchors });
+    const generation = this.generation;
+    const version = document.version;
+    const anchors = await this.resolve(document);
+    // Edited while it resolved, or everything changed: resolve again next time.
+    if (document.version === version && generation === this.generation) this.docs.set(key, { anchors });
     return anchors;
   }
 
   /** Anchors of the document if they are resolved already (no work). */
   peek(uri: vscode.Uri): LiveAnchor[] | undefined {
     return this.docs.get(uri.toString())?.anchors;
+  }
+
+  /** Where the anchor's code is now, as `learnings check` says (open editors' text included). */
+  async locate(note: Note, anchorIndex: number): Promise<AnchorResult | undefined> {
+    return this.service.anchors.resolveOne(note, anchorIndex);
+  }
+
+  private async resolve(document: vscode.TextDocument): Promise<LiveAnchor[]> {
+    const path = this.service.relative(workspaceUriOf(document.uri));
+    if (!path || path.startsWith(`${this.service.layout.folder}/`)) return [];
+    const index = await this.service.ready();
+    // The notes anchored in this file as recorded, or in a file renamed to it in this session.
+    const recorded = new Set([path, ...this.service.anchors.renamedFromPaths(path)]);
+    const notes = new Set<Note>();
+    for (const p of recorded) for (const note of index.notesForFile(p)) notes.add(note);
+    // And those the last check found here, moved from another file (a rename git knows about).
+    for (const notePath of this.service.anchors.movedInto(path)) {
+      const note = index.get(notePath);
+      if (note) notes.add(note);
+    }
+    if (notes.size === 0) return [];
+    // The document's own text: unsaved, or an older version (the left side of a diff editor).
+    const { anchors: results } = await this.service.anchors.check([...notes], new Map([[path, document.getText()]]));
+    const byPath = new Map([...notes].map((n) => [n.path, n]));
+    const out: LiveAnchor[] = [];
+    for (const r of results) {
+      const note = byPath.get(r.note);
+      const anchor = note?.anchors[r.anchorIndex];
+      if (!note || !anchor || !(recorded.has(anchor.path) || r.path === path)) continue;
+      const lines = r.lines ? parseLineRange(r.lines) : undefined;
+      out.push({
+        note,
+        anchorIndex: r.anchorIndex,
+        status: r.status,
+        similarity: r.similarity,
+        path: r.path,
+        ...(r.lines ? { place: `${r.path}:${r.lines}` } : {}),
+        // Moved into another file by git's account: this document no longer holds it.
+        range: lines && r.path === path ? new vscode.Range(lines.start - 1, 0, lines.end - 1, 0) : undefined,
+      });
+    }
+    return out;
+  }
+
+  /** Typing paused, a file was saved or renamed: resolve the documents concerned again, then tell the surfaces. */
+  private async recheck(change: AnchorsChange): Promise<void> {
+    const keys = change.all ? [...this.docs.keys()] : change.uris.map((u) => u.toString()).filter((k) => this.docs.has(k));
+    if (keys.length === 0) {
+      if (change.all) this.emitter.fire(undefined);
+      return;
+    }
+    const generation = this.generation;
+    await Promise.all(
+      keys.map(async (key) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (!document) return;
+        const version = document.version;
+        const anchors = await this.resolve(document);
+        if (document.version === version && generation === this.generation && this.docs.has(key)) this.docs.set(key, { anchors });
+      }),
+    );
+    if (change.all) this.emitter.fire(undefined);
+    else for (const key of keys) this.emitter.fire(vscode.Uri.parse(key));
+  }
+
+  private clear(): void {
+    this.docs.clear();
+    this.generation++;
   }
 
   private onEdit(e: vscode.TextDocumentChangeEvent): void {
@@ -111,43 +162,21 @@ export class LiveAnchors implements vscode.Disposable {
         }
       }
     }
+    // The status follows when typing pauses (the resolver's onDidChange).
     this.emitter.fire(e.document.uri);
   }
 
   private onRename(e: vscode.FileRenameEvent): void {
+    this.service.anchors.noteRenames(e);
     for (const { oldUri, newUri } of e.files) {
-      const from = this.service.relative(oldUri);
-      const to = this.service.relative(newUri);
-      if (!from || !to) continue;
-      // A folder rename moves every file under it.
-      const index = this.service.indexIfLoaded;
-      const recorded = index ? index.anchoredFiles().filter((p) => p === from || p.startsWith(`${from}/`)) : [from];
-      for (const path of recorded) {
-        const now = to + path.slice(from.length);
-        const earlier = this.renamedFrom.get(path) ?? [];
-        this.renamedFrom.set(now, [...new Set([path, ...earlier, ...(this.renamedFrom.get(now) ?? [])])]);
-      }
       for (const key of [...this.docs.keys()]) if (key === oldUri.toString() || key === newUri.toString()) this.docs.delete(key);
     }
     this.emitter.fire(undefined);
   }
 
-  /** Where the anchor's code is now: in an open editor's text if it is open, else on disk. */
-  async locate(anchor: Anchor): Promise<{ path: string; lines: LineRange } | undefined> {
-    for (const path of [anchor.path, ...this.renamedTo(anchor.path)]) {
-      const uri = this.service.uriOf(path);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : (await readAnchoredFile(this.service.fs, path)).text;
-      if (text === undefined) continue;
-      const r = relocateAnchor(anchor, { text });
-      if (r.lines) return { path, lines: r.lines };
-    }
-    return undefined;
-  }
-
   /** Where a file that notes recorded as `path` went in this session's renames. */
   renamedTo(path: string): string[] {
-    return [...this.renamedFrom].filter(([, from]) => from.includes(path)).map(([now]) => now);
+    return this.service.anchors.renamedTo(path);
   }
 
   dispose(): void {

@@ -5,7 +5,9 @@
 
 import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
-import { resolveAnchors, type AnchorResolution } from '../../core/anchors';
+import type { AnchorResolution } from '../../core/anchors';
+import type { AnchorResult } from '../../core/checkAnchors';
+import { parseLineRange } from '../../core/parseNote';
 import { normalizeRelativePath, unsafePathReason } from '../../core/anchorPath';
 import { formatLines, formatProblem, type Note } from '../../core/model';
 import { createSafeMarkdown, escapeHtml, renderNoteHtml, type NoteLabels, type RenderedLinks } from '../../core/render/markdown';
@@ -40,11 +42,10 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
   ) {
     this.disposables.push(
       service.onDidChange(() => this.refreshChanged()),
-      // Anchor statuses follow the code: re-render when an anchored file is saved.
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        const path = service.relative(doc.uri);
-        if (!path) return;
-        for (const p of this.previews.values()) if (p.note?.anchors.some((a) => a.path === path)) void this.render(p);
+      // Anchor statuses follow the code: re-render as anchored code is typed (paused), saved or renamed.
+      service.anchors.onDidChange((change) => {
+        const paths = new Set(change.uris.map((u) => service.relative(u)));
+        for (const p of this.previews.values()) if (change.all || p.note?.anchors.some((a) => paths.has(a.path))) void this.render(p);
       }),
     );
   }
@@ -153,10 +154,11 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
     const version = ++preview.version;
     const index = await this.service.ready();
     const note = index.get(preview.notePath);
-    let anchors: AnchorResolution[] | undefined;
+    let anchors: Array<AnchorResolution | undefined> | undefined;
     if (note && note.anchors.length > 0) {
       try {
-        anchors = await resolveAnchors(note.anchors, this.service.fs, { overrides: unsavedTexts(this.service, note) });
+        // As `learnings check` resolves them, with the unsaved editors' text.
+        anchors = resolutionsOf(note, (await this.service.anchors.check([note])).anchors);
       } catch {
         anchors = undefined; // the note still shows, without status marks
       }
@@ -286,13 +288,12 @@ function emptyLinks(): RenderedLinks {
 }
 
 /** Unsaved editors of anchored files: statuses follow what the user sees. */
-function unsavedTexts(service: LearningsService, note: Note): Map<string, string> {
-  const wanted = new Set(note.anchors.map((a) => a.path));
-  const out = new Map<string, string>();
-  for (const doc of vscode.workspace.textDocuments) {
-    if (!doc.isDirty) continue;
-    const path = service.relative(doc.uri);
-    if (path && wanted.has(path)) out.set(path, doc.getText());
+/** The check's results in the renderer's shape, by anchor. */
+function resolutionsOf(note: Note, results: readonly AnchorResult[]): Array<AnchorResolution | undefined> {
+  const out = new Array<AnchorResolution | undefined>(note.anchors.length);
+  for (const r of results) {
+    const lines = r.lines ? parseLineRange(r.lines) : undefined;
+    out[r.anchorIndex] = { status: r.status, path: r.path, ...(lines ? { lines } : {}), ...(r.similarity !== undefined ? { similarity: r.similarity } : {}) };
   }
   return out;
 }
@@ -319,7 +320,11 @@ function labels(): Partial<NoteLabels> {
     topics: vscode.l10n.t('Topics'),
     anchors: vscode.l10n.t('Code'),
     anchorStatus: (r) =>
-      r.status === 'moved' && r.lines ? vscode.l10n.t('moved to {0}', `${r.path}:${formatLines(r.lines)}`) : statusLabel(r.status, r.similarity),
+      r.status === 'moved' && r.lines
+        ? vscode.l10n.t('moved to {0}', `${r.path}:${formatLines(r.lines)}`)
+        : r.status === 'drifted' && r.lines
+          ? vscode.l10n.t('{0}, now at {1}', statusLabel(r.status, r.similarity), `${r.path}:${formatLines(r.lines)}`)
+          : statusLabel(r.status, r.similarity),
     endorse: vscode.l10n.t('Endorse'),
     image: vscode.l10n.t('Image'),
   };

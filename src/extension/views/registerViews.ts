@@ -5,6 +5,7 @@ import { TopicsProvider, type TopicsNode } from './topicsView';
 import { ThisFileProvider } from './thisFileView';
 import { FollowupsProvider } from './followupsView';
 import { ReviewProvider } from './reviewView';
+import { AttentionProvider, type AttentionNode } from './attentionView';
 
 export interface Views {
   topics: TopicsProvider;
@@ -12,6 +13,8 @@ export interface Views {
   thisFile: ThisFileProvider;
   followups: FollowupsProvider;
   review: ReviewProvider;
+  attention: AttentionProvider;
+  attentionView: vscode.TreeView<AttentionNode>;
   refreshAll(): void;
 }
 
@@ -23,9 +26,13 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
   const topicsView = vscode.window.createTreeView('teamLearnings.topics', { treeDataProvider: topics, showCollapseAll: true });
   const reviewView = vscode.window.createTreeView('teamLearnings.review', { treeDataProvider: review });
   review.view = reviewView;
+  const attention = new AttentionProvider(service);
+  const attentionView = vscode.window.createTreeView('teamLearnings.attention', { treeDataProvider: attention });
+  attention.view = attentionView;
   context.subscriptions.push(
     topicsView,
     reviewView,
+    attentionView,
     vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFile),
     vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
   );
@@ -34,11 +41,17 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     thisFile.refresh();
     followups.refresh();
     review.refresh();
+    attention.refresh();
   };
   context.subscriptions.push(
     service.onDidChange(refreshAll),
     live.onDidChange(() => thisFile.refresh()),
+    // Statuses follow typing (paused), saves and file operations: the attention view too, when shown.
+    service.anchors.onDidChange(() => attention.refreshIfVisible()),
+    attentionView.onDidChangeVisibility((e) => {
+      if (e.visible) attention.refresh();
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => thisFile.refresh()),
   );
-  return { topics, topicsView, thisFile, followups, review, refreshAll };
+  return { topics, topicsView, thisFile, followups, review, attention, attentionView, refreshAll };
 }

@@ -50,7 +50,7 @@ export class ThisFileProvider implements vscode.TreeDataProvider<ThisFileNode> {
     }
     const { live } = node;
     const anchor = live.note.anchors[live.anchorIndex];
-    const where = live.range ? vscode.l10n.t('lines {0}–{1}', live.range.start.line + 1, live.range.end.line + 1) : anchor.path;
+    const where = live.range ? vscode.l10n.t('lines {0}–{1}', live.range.start.line + 1, live.range.end.line + 1) : (live.place ?? anchor.path);
     const item = new vscode.TreeItem(where);
     item.iconPath = statusIcon(live.status);
     item.description = statusLabel(live.status, live.similarity) + (live.status !== 'fresh' ? ` · ${vscode.l10n.t('was {0}', `${anchor.lines.start}-${anchor.lines.end}`)}` : '');
