@@ -1,7 +1,8 @@
 // Parses one note file into a Note and the problems found in it. Never
 // throws on bad input: every problem names the file and, where it can, the line.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseFrontMatterYaml } from './yamlBudget';
 import { mixedLineEndLine, splitFrontMatter } from './frontMatter';
 import { describeYamlError } from './yamlErrors';
 import { parseFrontMatterFast } from './frontMatterFastPath';
@@ -45,7 +46,7 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
   const { yaml, yamlLine, body, bodyLine } = split.value;
   const lineCounter = new LineCounter();
   // The writer's own subset takes a fast path that builds the nodes yaml would; anything else, yaml.
-  const doc = parseFrontMatterFast(yaml, lineCounter) ?? parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseFrontMatterFast(yaml, lineCounter) ?? parseFrontMatterYaml(yaml, lineCounter);
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
 
