@@ -12,6 +12,7 @@ import { checkCommand } from './commands/check';
 import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
+import { disableGit } from './gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -38,7 +39,8 @@ export async function run(argv: string[], io: Output, stdin: () => Promise<strin
         if (value === undefined) throw new UsageError(`${arg} needs a value`);
         if (arg === '--root') root = value;
         else folder = value;
-      } else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
+      } else if (arg === '--no-git') disableGit();
+      else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
       else if (arg.startsWith('--folder=')) folder = arg.slice('--folder='.length);
       else if (arg === '--help' || arg === '-h' || arg === 'help') {
         io.out(USAGE);
