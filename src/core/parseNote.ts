@@ -232,8 +232,12 @@ class FieldReader {
   string(key: string): string | undefined {
     const node = this.map.get(key, true);
     if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      return String(node.value);
+    if (isScalar(node) && typeof node.value === 'string') return node.value;
+    if (isScalar(node) && typeof node.value === 'number') {
+      // `1e3`, `0x1F`, `.inf` read as numbers: the text as written is kept, and the author told.
+      const source = (node as { source?: string }).source ?? String(node.value);
+      this.problem(key, 'warning', `${key} ${truncate(source)} is read by YAML as a number: kept as written; put it in quotes`);
+      return source;
     }
     this.problem(key, 'error', `${key} must be text`);
     return undefined;

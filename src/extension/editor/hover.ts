@@ -4,6 +4,7 @@
 // web and mail links stay links (core/render/excerpt).
 
 import * as vscode from 'vscode';
+import { escapeCodicons } from '../../core/render/inert';
 import { readConfig } from '../config';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
@@ -36,11 +37,11 @@ export function noteHoverMarkdown(note: { path: string; title: string; kind: str
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['teamLearnings.openNote', 'teamLearnings.previewNote'] };
   md.supportHtml = false;
-  md.appendMarkdown(`$(lightbulb) **${escapeMd(note.title)}**\n\n`);
+  md.appendMarkdown(`$(lightbulb) **${escapeCodicons(escapeMd(note.title))}**\n\n`);
   const meta = [kindLabel(note.kind), note.author, note.topics.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')].filter(Boolean);
-  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeMd(m!))).join(' · ')}${status ? ` · $(warning) ${escapeMd(status)}` : ''}\n\n`);
+  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeCodicons(escapeMd(m!)))).join(' · ')}${status ? ` · $(warning) ${escapeCodicons(escapeMd(status))}` : ''}\n\n`);
   const excerpt = bodyExcerpt(note.body);
-  if (excerpt) md.appendMarkdown(`${excerpt}\n\n`);
+  if (excerpt) md.appendMarkdown(`${escapeCodicons(excerpt)}\n\n`);
   const arg = encodeURIComponent(JSON.stringify([note.path]));
   md.appendMarkdown(`[${escapeMd(vscode.l10n.t('Open'))}](command:teamLearnings.openNote?${arg}) · [${escapeMd(vscode.l10n.t('Preview'))}](command:teamLearnings.previewNote?${arg})`);
   return md;

@@ -73,3 +73,14 @@ describe('hostile front matter (#13): linear parse with a budget', () => {
     assert.equal(parsed.note?.anchors.length, 100);
   });
 });
+
+describe('scalars YAML reads as numbers (#13)', () => {
+  for (const [field, value] of [['title', '1e3'], ['author', '0x1F'], ['title', '.inf']]) {
+    it(`${field}: ${value} keeps its text, with a warning`, () => {
+      const parsed = parseNote('n.md', `---\ntitle: T\n${field === 'title' ? '' : ''}${field === 'title' ? '' : `${field}: ${value}\n`}---\n`.replace('title: T\n', field === 'title' ? `title: ${value}\n` : 'title: T\n'));
+      const got = field === 'title' ? parsed.note?.title : parsed.note?.author;
+      assert.equal(got, value);
+      assert.ok(parsed.problems.some((p) => p.severity === 'warning' && p.message.includes('read by YAML as a number')), JSON.stringify(parsed.problems));
+    });
+  }
+});
