@@ -23,15 +23,15 @@ export interface ApplyHooks {
   precheck?: boolean;
 }
 
-export async function applyChanges(fs: FileSystem, changes: FileChange[], hooks: ApplyHooks = {}): Promise<ApplyReport & { notDone: string[] }> {
-  const report: ApplyReport & { notDone: string[] } = { applied: [], conflicts: [], failed: [], notDone: [] };
+export async function applyChanges(fs: FileSystem, changes: FileChange[], hooks: ApplyHooks = {}): Promise<ApplyReport & { notDone?: string[] }> {
+  const report: ApplyReport & { notDone?: string[] } = { applied: [], conflicts: [], failed: [] };
   for (const change of hooks.precheck === false ? [] : changes) {
     if (!(await stillHolds(fs, change.path, change.before))) report.conflicts.push(change.path);
   }
   if (report.conflicts.length > 0) return report;
   for (const [i, change] of changes.entries()) {
     if (hooks.shouldStop?.()) {
-      report.notDone.push(...changes.slice(i).map((c) => c.path));
+      report.notDone = changes.slice(i).map((c) => c.path);
       break;
     }
     try {

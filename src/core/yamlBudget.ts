@@ -16,6 +16,9 @@ export const MAX_FRONT_MATTER_TOKENS = 20_000;
 /** Lists and maps inside one another (`[[[`, or `{` in `[`). */
 export const MAX_FLOW_DEPTH = 64;
 
+/** Front matters shorter than this are not counted first (yaml handles deep nesting there itself). */
+const SMALL = 16 * 1024;
+
 /** A front matter over the budget: said as it is, not as "invalid YAML". */
 export class FrontMatterBudgetError extends YAMLParseError {}
 
@@ -25,7 +28,8 @@ export class FrontMatterBudgetError extends YAMLParseError {}
  * read), which describeYamlError turns into a one-line message.
  */
 export function parseFrontMatterYaml(yaml: string, lineCounter?: LineCounter): Document.Parsed {
-  const over = overBudget(yaml);
+  // Under SMALL bytes there cannot be MAX_FRONT_MATTER_TOKENS tokens that cost anything: no count needed.
+  const over = yaml.length < SMALL ? undefined : overBudget(yaml);
   if (over) {
     const doc = parseDocument('', { prettyErrors: false });
     doc.errors.push(new FrontMatterBudgetError([over.offset, over.offset + 1], 'IMPOSSIBLE', over.message));

@@ -102,7 +102,7 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
   const notes = report.applied.filter((p) => p.startsWith(`${ctx.workspace.layout.notesDir}/`)).length;
   if (interrupted) {
     // The journal stays: the next run completes the change.
-    ctx.io.err(`Interrupted: ${report.applied.length} of ${plan.changes.length} files written (listed on stdout), ${report.notDone.length} not yet: run "learnings ${command}" again to complete it.`);
+    ctx.io.err(`Interrupted: ${report.applied.length} of ${plan.changes.length} files written (listed on stdout), ${report.notDone?.length ?? 0} not yet: run "learnings ${command}" again to complete it.`);
     return 130;
   }
   await journal.finish();

@@ -2,8 +2,8 @@
 // digest, pasted into a wiki or an e-mail) or into VS Code labels: inert,
 // so that nothing from a note becomes a link, an image, HTML or an icon.
 
-/** Every character markdown (CommonMark and GFM) gives a meaning, backslash-escaped; `&` as an entity. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~:$"']/g;
+/** Characters that start inline markup (links, images, HTML, emphasis, code, tables), backslash-escaped; `&` as an entity. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]()<>!|~$]/g;
 
 /**
  * Plain text for a markdown document: no `[x](javascript:…)`,
@@ -14,7 +14,10 @@ export function inertMarkdownText(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
     .replace(/&/g, '&amp;')
-    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+    // Autolinks (GFM linkifies `https://…`, `www.…`, `mailto:…` in plain text): broken by an escape.
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www|mailto|javascript|command|file|data|vscode)([.:])/gi, '$1\\$2');
 }
 
 /** `$(name)` as text, not as an icon, in a MarkdownString with theme icons or in a CodeLens / tree label. */

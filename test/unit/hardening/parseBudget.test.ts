@@ -38,7 +38,7 @@ describe('hostile front matter (#13): linear parse with a budget', () => {
   for (const [name, text] of Object.entries(CASES)) {
     it(`${name} (${Math.round(text.length / 1024)} KB): one message naming the file, well under a second`, () => {
       const { value, ms } = timed(() => parseNote('.learnings/notes/hostile.md', text));
-      assert.ok(ms < 500, `parsed in ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 800, `parsed in ${ms.toFixed(0)} ms`);
       assert.equal(value.note, undefined);
       assert.equal(value.problems.length, 1, JSON.stringify(value.problems));
       assert.equal(value.problems[0].file, '.learnings/notes/hostile.md');
@@ -50,10 +50,10 @@ describe('hostile front matter (#13): linear parse with a budget', () => {
   it('a topic page and an edit are held to the same budget', () => {
     const text = CASES['distinct keys'];
     const page = timed(() => parseTopicPage('.learnings/topics/x.md', text, '.learnings/topics'));
-    assert.ok(page.ms < 500, `topic page in ${page.ms.toFixed(0)} ms`);
+    assert.ok(page.ms < 800, `topic page in ${page.ms.toFixed(0)} ms`);
     assert.equal(page.value.problems.length, 1);
     const edit = timed(() => assert.throws(() => editNote(text, [{ op: 'set', key: 'title', value: 'y' }]), NoteEditError));
-    assert.ok(edit.ms < 500, `edit refused in ${edit.ms.toFixed(0)} ms`);
+    assert.ok(edit.ms < 800, `edit refused in ${edit.ms.toFixed(0)} ms`);
   });
 
   it('a key given twice is still found, in one pass, nested too', () => {
