@@ -1,11 +1,11 @@
 // The few git questions the CLI asks, through the git command line. Every
 // answer is "unknown" (undefined) when git or the repository is not there.
 
-import { execFileSync } from 'node:child_process';
+import { execGit } from './gitPolicy';
 
 export function git(root: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+    return execGit(['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, maxBuffer: 64 * 1024 * 1024 }) as string;
   } catch {
     return undefined;
   }

@@ -4,7 +4,7 @@
 // commit that is not there, as in a shallow clone) means "history does not
 // know": the snippet alone decides.
 
-import { execFileSync } from 'node:child_process';
+import { execGit } from './gitPolicy';
 import type { AnchorHistory } from '../core/anchors/history';
 
 interface Changes {
@@ -113,7 +113,7 @@ export class GitHistory implements AnchorHistory {
 
   private run(args: string[], input?: string): Buffer | undefined {
     try {
-      return execFileSync('git', ['-C', this.root, ...args], { input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'ignore'] });
+      return execGit(['-C', this.root, ...args], { input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'ignore'] }) as Buffer;
     } catch {
       return undefined;
     }

@@ -1,6 +1,7 @@
 // `learnings`: the core over Node's file system, for CI, hooks and scripts.
 
 import { run } from './run';
+import { terminalText } from '../core/terminalText';
 
 // `learnings list | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,8 +12,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 run(process.argv.slice(2), {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  // Every line is made inert here, once: no note text or file name reaches the terminal with a control character in it.
+  out: (line) => process.stdout.write(`${terminalText(line)}\n`),
+  err: (line) => process.stderr.write(`${terminalText(line)}\n`),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -3,8 +3,15 @@
 
 import { promises as fsp, closeSync, constants, fstat, open, read, readFile } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { FileExistsError, type FileStat, type FileSystem } from '../core/fileSystem';
+import { FileExistsError, WriteRefusedError, type FileStat, type FileSystem } from '../core/fileSystem';
+import { replaceIfUnchanged, writeTemp } from './guardedWrite';
+
+/** A path that goes out of the workspace through a symlinked folder: refused for reads and writes alike. */
+export class OutsideWorkspaceError extends WriteRefusedError {
+  constructor(readonly path: string) {
+    super(`${path} leads out of the workspace through a symlinked folder: refused`);
+  }
+}
 
 /** `a/b.md`: no empty, `.` or `..` segment, not absolute. */
 const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
@@ -23,6 +30,48 @@ export class NodeFileSystem implements FileSystem {
     this.prefix = path.join(root, '_').slice(0, -1);
   }
 
+  /** Folders already found inside the workspace, for reads (a note read costs no extra call). */
+  private readonly insideDirs = new Map<string, Promise<boolean>>();
+
+  /**
+   * Whether the folder `relDir` (or, when it does not exist yet, its
+   * nearest existing ancestor) resolves, after every symlink on the way, to
+   * a place inside the workspace.
+   */
+  private async dirInside(relDir: string): Promise<boolean> {
+    this.realRoot ??= fsp.realpath(this.root);
+    const root = await this.realRoot;
+    let abs = relDir === '' ? this.root : this.abs(relDir);
+    for (;;) {
+      try {
+        const real = await fsp.realpath(abs);
+        const inside = path.relative(root, real);
+        return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') return false;
+        const up = path.dirname(abs);
+        if (up === abs) return false;
+        abs = up;
+      }
+    }
+  }
+
+  /** For reads: the folder of `rel` checked once per folder. */
+  private async readable(relDir: string): Promise<boolean> {
+    let known = this.insideDirs.get(relDir);
+    if (!known) {
+      known = this.dirInside(relDir);
+      this.insideDirs.set(relDir, known);
+    }
+    return known;
+  }
+
+  /** For writes: checked afresh each time. */
+  private async assertWritable(rel: string): Promise<void> {
+    if (!(await this.dirInside(parentOf(rel)))) throw new OutsideWorkspaceError(rel);
+  }
+
   private abs(rel: string): string {
     // What path.join gives, without its work, for a plain relative path (most calls, every note read).
     if (path.sep === '/' && PLAIN_RELATIVE.test(rel)) return this.prefix + rel;
@@ -31,7 +80,8 @@ export class NodeFileSystem implements FileSystem {
 
   // The callback API: on a 2-core machine, fs.promises costs about twice as
   // much per small file (FileHandle objects, more promise hops).
-  readFile(rel: string): Promise<Uint8Array> {
+  async readFile(rel: string): Promise<Uint8Array> {
+    if (!(await this.readable(parentOf(rel)))) throw new OutsideWorkspaceError(rel);
     return new Promise((resolve, reject) => readFile(this.abs(rel), (err, data) => (err ? reject(err) : resolve(data))));
   }
 
@@ -44,9 +94,11 @@ export class NodeFileSystem implements FileSystem {
    * Only a file that fills the chunk is fstat'ed, so one past the limit is
    * never read further.
    */
-  readFileWithLimit(rel: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number } | undefined> {
+  async readFileWithLimit(rel: string, maxBytes: number): Promise<Uint8Array | { tooLarge: number } | undefined> {
     // Windows has no O_NOFOLLOW: there, readNoteFile's stat comes first.
-    if (constants.O_NOFOLLOW === undefined) return Promise.resolve(undefined);
+    if (constants.O_NOFOLLOW === undefined) return undefined;
+    // Through a symlinked folder: the general path says so.
+    if (!(await this.readable(parentOf(rel)))) return undefined;
     return new Promise((resolve) => {
       // O_NONBLOCK: opening a FIFO named like a note must not hang the read.
       open(this.abs(rel), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK, (err, fd) => {
@@ -92,12 +144,14 @@ export class NodeFileSystem implements FileSystem {
 
   async writeFile(rel: string, data: Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
     const target = this.abs(rel);
+    await this.assertWritable(rel);
     await fsp.mkdir(path.dirname(target), { recursive: true });
+    await this.assertWritable(rel);
     if (options.exclusive) {
       try {
         // Write the content first under a temp name, then link it into place:
         // `link` fails when the target exists, so nothing is ever replaced.
-        const temp = await this.writeTemp(target, data);
+        const temp = await writeTemp(target, data);
         try {
           await fsp.link(temp, target);
         } finally {
@@ -109,7 +163,7 @@ export class NodeFileSystem implements FileSystem {
       }
       return;
     }
-    const temp = await this.writeTemp(target, data);
+    const temp = await writeTemp(target, data);
     try {
       await fsp.rename(temp, target);
     } catch (err) {
@@ -118,23 +172,14 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  private async writeTemp(target: string, data: Uint8Array): Promise<string> {
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await fsp.open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } catch (err) {
-      // A full disk, say: no half-written temporary file is left behind.
-      await handle.close().catch(() => undefined);
-      await fsp.unlink(temp).catch(() => undefined);
-      throw err;
-    }
-    await handle.close();
-    return temp;
+  /** See FileSystem.replaceIfUnchanged: under the note's lock file (guardedWrite.ts). */
+  async replaceIfUnchanged(rel: string, expected: Uint8Array, data: Uint8Array | undefined): Promise<void> {
+    await this.assertWritable(rel);
+    await replaceIfUnchanged(this.abs(rel), expected, data, rel);
   }
 
   async readDirectory(rel: string): Promise<Array<[string, FileStat['type']]>> {
+    if (!(await this.dirInside(rel))) return [];
     try {
       const entries = await fsp.readdir(this.abs(rel), { withFileTypes: true });
       return entries.map((e) => [e.name, e.isDirectory() ? 'directory' : e.isFile() ? 'file' : e.isSymbolicLink() ? 'symlink' : 'other']);
@@ -166,10 +211,18 @@ export class NodeFileSystem implements FileSystem {
   }
 
   async delete(rel: string): Promise<void> {
+    await this.assertWritable(rel);
     await fsp.rm(this.abs(rel), { force: true });
   }
 
   async createDirectory(rel: string): Promise<void> {
+    if (!(await this.dirInside(rel))) throw new OutsideWorkspaceError(rel);
     await fsp.mkdir(this.abs(rel), { recursive: true });
+    if (!(await this.dirInside(rel))) throw new OutsideWorkspaceError(rel);
   }
+}
+
+function parentOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '' : rel.slice(0, i);
 }

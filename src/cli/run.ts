@@ -13,6 +13,7 @@ import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
 import { searchCommand } from './commands/search';
+import { disableGit } from './gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 
@@ -40,7 +41,8 @@ export async function run(argv: string[], io: Output, stdin: () => Promise<strin
         if (value === undefined) throw new UsageError(`${arg} needs a value`);
         if (arg === '--root') root = value;
         else folder = value;
-      } else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
+      } else if (arg === '--no-git') disableGit();
+      else if (arg.startsWith('--root=')) root = arg.slice('--root='.length);
       else if (arg.startsWith('--folder=')) folder = arg.slice('--folder='.length);
       else if (arg === '--help' || arg === '-h' || arg === 'help') {
         io.out(USAGE);

@@ -1,4 +1,4 @@
-export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
+export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
@@ -15,6 +15,7 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
 
   --root DIR      workspace root (default ".")
   --folder NAME   notes folder inside the root (default ".learnings")
+  --no-git        never run git (no history for anchors, no author from git config)
   --today DATE    (digest, followups, stats) take DATE as today`;
 
 /** A mistake in how the command was called: exit code 2. */

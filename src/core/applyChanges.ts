@@ -3,7 +3,7 @@
 // changed, nothing is written. A write that fails midway leaves a report of
 // what was done and what was not.
 
-import { encodeText, FileExistsError, type FileSystem } from './fileSystem';
+import { ChangedOnDiskError, encodeText, FileExistsError, WriteRefusedError, type FileSystem } from './fileSystem';
 import type { FileChange } from './topicEdits';
 
 export interface ApplyReport {
@@ -14,27 +14,63 @@ export interface ApplyReport {
   failed: Array<{ path: string; reason: string }>;
 }
 
-export async function applyChanges(fs: FileSystem, changes: FileChange[]): Promise<ApplyReport> {
-  const report: ApplyReport = { applied: [], conflicts: [], failed: [] };
-  for (const change of changes) {
+export interface ApplyHooks {
+  /** Asked before each write: true stops there (Ctrl+C), leaving the rest in `notDone`. */
+  shouldStop?: () => boolean;
+  /** After each file written (a journal records it). */
+  onApplied?: (path: string) => Promise<void> | void;
+  /** False: no all-or-nothing check first; each file is compared as it is written (completing a journal). */
+  precheck?: boolean;
+}
+
+export async function applyChanges(fs: FileSystem, changes: FileChange[], hooks: ApplyHooks = {}): Promise<ApplyReport & { notDone?: string[] }> {
+  const report: ApplyReport & { notDone?: string[] } = { applied: [], conflicts: [], failed: [] };
+  for (const change of hooks.precheck === false ? [] : changes) {
     if (!(await stillHolds(fs, change.path, change.before))) report.conflicts.push(change.path);
   }
   if (report.conflicts.length > 0) return report;
-  for (const change of changes) {
+  for (const [i, change] of changes.entries()) {
+    if (hooks.shouldStop?.()) {
+      report.notDone = changes.slice(i).map((c) => c.path);
+      break;
+    }
     try {
-      // Checked again right before its write: a file another writer changed meanwhile is left as it is now.
-      if (change.before !== undefined && !(await stillHolds(fs, change.path, change.before))) {
-        report.failed.push({ path: change.path, reason: 'changed on disk meanwhile: not written' });
-        continue;
-      }
-      if (change.after === undefined) await fs.delete(change.path);
-      else await fs.writeFile(change.path, encodeText(change.after), { exclusive: change.before === undefined });
+      await writeChange(fs, change);
       report.applied.push(change.path);
+      await hooks.onApplied?.(change.path);
     } catch (err) {
-      report.failed.push({ path: change.path, reason: err instanceof FileExistsError ? 'a file appeared there meanwhile' : (err as Error).message });
+      report.failed.push({ path: change.path, reason: failureReason(err) });
     }
   }
   return report;
+}
+
+/** Why a write failed, in a few words: the loser of a race says so. */
+export function failureReason(err: unknown): string {
+  if (err instanceof ChangedOnDiskError) return 'changed on disk meanwhile: not written';
+  if (err instanceof FileExistsError) return 'a file appeared there meanwhile';
+  if (err instanceof WriteRefusedError) return err.message;
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOSPC') return 'the disk is full: not written';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'no permission to write it: not written';
+  return (err as Error).message;
+}
+
+/**
+ * One change, compare-and-swap where the file system offers it (node:fs:
+ * under a lock file, so two writers never both succeed on the same base);
+ * elsewhere the file is checked right before its write.
+ */
+async function writeChange(fs: FileSystem, change: FileChange): Promise<void> {
+  if (change.before === undefined) {
+    if (change.after !== undefined) await fs.writeFile(change.path, encodeText(change.after), { exclusive: true });
+    return;
+  }
+  const after = change.after === undefined ? undefined : encodeText(change.after);
+  if (fs.replaceIfUnchanged) return fs.replaceIfUnchanged(change.path, encodeText(change.before), after);
+  if (!(await stillHolds(fs, change.path, change.before))) throw new ChangedOnDiskError(change.path);
+  if (after === undefined) await fs.delete(change.path);
+  else await fs.writeFile(change.path, after);
 }
 
 /** Whether the file still holds exactly the bytes of `before` (or is still absent). Bytes, not text: two different invalid bytes decode alike. */
@@ -51,5 +87,6 @@ async function stillHolds(fs: FileSystem, path: string, before: string | undefin
 /** Writes one file only if it still holds `before`: the guard for every edit of a note. */
 export async function writeIfUnchanged(fs: FileSystem, path: string, before: string, after: string): Promise<boolean> {
   const report = await applyChanges(fs, [{ path, before, after }]);
+  if (report.failed.length > 0 && report.failed[0].reason !== 'changed on disk meanwhile: not written') throw new WriteRefusedError(report.failed[0].reason);
   return report.applied.length === 1;
 }

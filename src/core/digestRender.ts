@@ -5,6 +5,7 @@ import type { Digest } from './digest';
 import { summaryOf } from './digest';
 import type { Note } from './model';
 import { escapeHtml } from './render/markdown';
+import { inertMarkdownText } from './render/inert';
 
 /** Every word of the digest, so the extension can hand in its translations. */
 export interface DigestLabels {
@@ -57,12 +58,12 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
 
 /** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
 function md(text: string): string {
-  return text.replace(/([\\*[\]<>|])/g, '\\$1');
+  return inertMarkdownText(text);
 }
 
-/** A summary is markdown already: only raw HTML is defused. */
+/** A summary is written as text: no link, image or HTML from a note is live in the digest (render/inert.ts). */
 function mdSummary(text: string): string {
-  return text.replace(/</g, '&lt;');
+  return inertMarkdownText(text);
 }
 
 function headline(d: Digest, l: DigestLabels): string {

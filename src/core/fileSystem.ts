@@ -38,7 +38,26 @@ export interface FileSystem {
   createDirectory(path: string): Promise<void>;
   /** Removes a file; resolves when it is gone (or was not there). */
   delete(path: string): Promise<void>;
+  /**
+   * Compare-and-swap, where the platform can make it one step against other
+   * writers: replaces the file with `data` (or deletes it, `data`
+   * undefined) only if it still holds exactly `expected`; rejects with a
+   * ChangedOnDiskError when it does not, or with a WriteRefusedError naming
+   * why it is not written (read-only, a symlink, locked by another writer).
+   * Without it, applyChanges checks and then writes.
+   */
+  replaceIfUnchanged?(path: string, expected: Uint8Array, data: Uint8Array | undefined): Promise<void>;
 }
+
+/** The file no longer holds what was read: nothing was written. */
+export class ChangedOnDiskError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed on disk meanwhile`);
+  }
+}
+
+/** A write refused for a reason of the file's own (read-only, a symlink, locked): said as it is. */
+export class WriteRefusedError extends Error {}
 
 export class FileExistsError extends Error {
   constructor(readonly path: string) {

@@ -2,9 +2,10 @@
 // ranges the YAML parser reports, so only the edited bytes change: comments,
 // key order, quoting, line ends and the body stay as they were (DESIGN.md 2).
 
-import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { splitFrontMatter } from './frontMatter';
 import { describeYamlError } from './yamlErrors';
+import { parseFrontMatterYaml } from './yamlBudget';
 
 export type FrontMatterEdit =
   /** Sets a top-level scalar field, adding it at the end when absent. */
@@ -32,14 +33,14 @@ export function editNote(text: string, edits: FrontMatterEdit[]): string {
   let yaml = split.value.yaml;
   for (const edit of edits) {
     // Re-parse after each edit: ranges of later edits must refer to the current text.
-    const doc = parseDocument(yaml, { uniqueKeys: true });
+    const doc = parseFrontMatterYaml(yaml);
     if (doc.errors.length > 0) throw new NoteEditError(describeYamlError(doc.errors[0], yaml).message);
     if (!isMap(doc.contents)) throw new NoteEditError('front matter is not a map of fields');
     const splice = planEdit(yaml, doc.contents, edit, eol);
     if (!splice) continue;
     const next = applySplice(yaml, splice);
     // Never write what does not read back: a note is only ever changed into a valid one.
-    const check = parseDocument(next, { uniqueKeys: true });
+    const check = parseFrontMatterYaml(next);
     if (check.errors.length > 0 || !isMap(check.contents)) throw new NoteEditError(`the change to ${editTarget(edit)} would break the front matter; nothing was changed`);
     yaml = next;
   }
@@ -59,7 +60,7 @@ type ReadBack = (yaml: string) => unknown;
 
 function readField(path: (map: YAMLMap) => unknown): ReadBack {
   return (yaml) => {
-    const doc = parseDocument(yaml, { uniqueKeys: true });
+    const doc = parseFrontMatterYaml(yaml);
     return doc.errors.length === 0 && isMap(doc.contents) ? path(doc.contents) : undefined;
   };
 }

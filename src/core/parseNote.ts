@@ -1,7 +1,8 @@
 // Parses one note file into a Note and the problems found in it. Never
 // throws on bad input: every problem names the file and, where it can, the line.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseFrontMatterYaml } from './yamlBudget';
 import { mixedLineEndLine, splitFrontMatter } from './frontMatter';
 import { describeYamlError } from './yamlErrors';
 import { parseFrontMatterFast } from './frontMatterFastPath';
@@ -45,7 +46,7 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
   const { yaml, yamlLine, body, bodyLine } = split.value;
   const lineCounter = new LineCounter();
   // The writer's own subset takes a fast path that builds the nodes yaml would; anything else, yaml.
-  const doc = parseFrontMatterFast(yaml, lineCounter) ?? parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseFrontMatterFast(yaml, lineCounter) ?? parseFrontMatterYaml(yaml, lineCounter);
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
 
@@ -231,8 +232,12 @@ class FieldReader {
   string(key: string): string | undefined {
     const node = this.map.get(key, true);
     if (node === undefined || (isScalar(node) && node.value === null)) return undefined;
-    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) {
-      return String(node.value);
+    if (isScalar(node) && typeof node.value === 'string') return node.value;
+    if (isScalar(node) && typeof node.value === 'number') {
+      // `1e3`, `0x1F`, `.inf` read as numbers: the text as written is kept, and the author told.
+      const source = (node as { source?: string }).source ?? String(node.value);
+      this.problem(key, 'warning', `${key} ${truncate(source)} is read by YAML as a number: kept as written; put it in quotes`);
+      return source;
     }
     this.problem(key, 'error', `${key} must be text`);
     return undefined;

@@ -1,7 +1,8 @@
 // Parses a topic page (`.learnings/topics/<slug>.md`): title, ambassadors,
 // aliases and the description in its body.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import { parseFrontMatterYaml } from './yamlBudget';
 import { splitFrontMatter } from './frontMatter';
 import type { Problem, TopicPage } from './model';
 import { isTopicSlug } from './slug';
@@ -36,7 +37,7 @@ export function parseTopicPage(path: string, text: string, topicsDir: string): P
   }
   const { yaml, yamlLine, body } = split.value;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseFrontMatterYaml(yaml, lineCounter);
   const lineOf = (offset: number | undefined) =>
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
   if (doc.errors.length > 0) {

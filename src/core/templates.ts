@@ -34,11 +34,14 @@ export async function loadTemplate(fs: FileSystem, layout: Layout, kind: string,
     const path = `${layout.templatesDir}/${kind}.md`;
     const stat = await fs.stat(path).catch(() => undefined);
     if (stat?.type === 'file' && stat.size < 64 * 1024) {
-      template = decodeText(await fs.readFile(path)).replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+      // A templates folder through a symlink out of the workspace is refused by the file system: the built-in one is used.
+      const bytes = await fs.readFile(path).catch(() => undefined);
+      if (bytes) template = decodeText(bytes).replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
     }
   }
+  // Function replacers: `$&`, `$'` or `$\`` in a title is text, not a replacement pattern.
   return template
-    .replace(/\{\{\s*title\s*\}\}/g, values.title)
-    .replace(/\{\{\s*author\s*\}\}/g, values.author ?? '')
-    .replace(/\{\{\s*date\s*\}\}/g, values.date);
+    .replace(/\{\{\s*title\s*\}\}/g, () => values.title)
+    .replace(/\{\{\s*author\s*\}\}/g, () => values.author ?? '')
+    .replace(/\{\{\s*date\s*\}\}/g, () => values.date);
 }

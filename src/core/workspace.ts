@@ -52,10 +52,14 @@ export class LearningsWorkspace {
 
   /** Reads every note and topic page; with `warm`, only those changed since the cache was made. */
   async load(warm?: WarmStart): Promise<NoteIndex> {
+    const folderProblems: Problem[] = [];
+    const onProblem = (p: Problem) => folderProblems.push(p);
     const [notes, pages] = await Promise.all([
-      listMarkdown(this.fs, this.layout.notesDir),
-      listMarkdown(this.fs, this.layout.topicsDir),
+      listMarkdown(this.fs, this.layout.notesDir, onProblem),
+      listMarkdown(this.fs, this.layout.topicsDir, onProblem),
     ]);
+    // A folder problem is kept under the folder's path: one line, and every other note still loads.
+    for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
     let paths = [...notes, ...pages].map((f) => f.path);
     let restored = 0;
     if (warm && warm.cache.size > 0) {
@@ -133,11 +137,26 @@ export interface ListedFile {
   path: string;
 }
 
-/** Every `.md` file under `dir`, recursively; symlinked folders are not followed. */
-export async function listMarkdown(fs: FileSystem, dir: string): Promise<ListedFile[]> {
+/** Folders nested deeper than this under the notes folder are not read (and said so). */
+export const MAX_FOLDER_DEPTH = 16;
+
+/**
+ * Every `.md` file under `dir`, recursively; symlinked folders are not
+ * followed. `dir` itself reached through a symlink out of the workspace
+ * (it, or any folder above it) is not listed: `onProblem` hears why, and
+ * of folders too deep to read.
+ */
+export async function listMarkdown(fs: FileSystem, dir: string, onProblem?: (problem: Problem) => void): Promise<ListedFile[]> {
   const out: ListedFile[] = [];
+  if (fs.realPath && (await fs.stat(dir)) && (await fs.realPath(dir)) === undefined) {
+    onProblem?.({ file: dir, severity: 'error', message: 'folder leads out of the workspace (it, or a folder above it, is a symlink): nothing in it is read' });
+    return out;
+  }
   const walk = async (folder: string, depth: number): Promise<void> => {
-    if (depth > 16) return;
+    if (depth > MAX_FOLDER_DEPTH) {
+      onProblem?.({ file: folder, severity: 'warning', message: `folder is nested more than ${MAX_FOLDER_DEPTH} levels deep: notes in it are not read` });
+      return;
+    }
     const entries = await fs.readDirectory(folder);
     const subfolders: string[] = [];
     for (const [name, type] of entries) {

@@ -2,6 +2,7 @@
 // line, naming the field where it can, and what to write instead.
 
 import type { YAMLError } from 'yaml';
+import { FrontMatterBudgetError } from './yamlBudget';
 
 const MAX_MESSAGE = 160;
 
@@ -14,6 +15,7 @@ export interface YamlProblem {
 /** One readable line for the first error of a front matter; `yaml` is the text that was parsed. */
 export function describeYamlError(err: YAMLError, yaml: string): YamlProblem {
   const at = err.pos[0];
+  if (err instanceof FrontMatterBudgetError) return { message: err.message, offset: at };
   const flow = /^Flow (sequence|map)\b/.exec(err.message);
   if (err.code === 'BAD_INDENT' && flow) {
     const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];

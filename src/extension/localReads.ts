@@ -9,7 +9,8 @@
 // The browser build takes localReads.web.ts instead (see scripts/build.mjs).
 
 import type * as vscode from 'vscode';
-import type { FileSystem } from '../core/fileSystem';
+import { WriteRefusedError, type FileSystem } from '../core/fileSystem';
+import { viaSymlink } from './workspaceFileSystem';
 import { NodeFileSystem } from '../cli/nodeFileSystem';
 
 export function withLocalReads(fs: FileSystem, root: vscode.Uri): FileSystem {
@@ -24,5 +25,10 @@ export function withLocalReads(fs: FileSystem, root: vscode.Uri): FileSystem {
     writeFile: (path, data, options) => fs.writeFile(path, data, options),
     createDirectory: (path) => fs.createDirectory(path),
     delete: (path) => fs.delete(path),
+    // A note rewritten in place takes the same lock and compare-and-swap as the CLI's (cli/guardedWrite.ts).
+    replaceIfUnchanged: async (path, expected, data) => {
+      if (await viaSymlink(fs, path)) throw new WriteRefusedError(`${path} leads out of the workspace through a symlinked folder: refused`);
+      return local.replaceIfUnchanged(path, expected, data);
+    },
   };
 }

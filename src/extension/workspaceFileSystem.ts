@@ -2,7 +2,7 @@
 // folder: works on the desktop, in remote hosts and in VS Code for the Web.
 
 import * as vscode from 'vscode';
-import { FileExistsError, type FileStat, type FileSystem } from '../core/fileSystem';
+import { FileExistsError, WriteRefusedError, type FileStat, type FileSystem } from '../core/fileSystem';
 
 export class WorkspaceFileSystem implements FileSystem {
   constructor(readonly root: vscode.Uri) {}
@@ -18,11 +18,26 @@ export class WorkspaceFileSystem implements FileSystem {
     return uri.path.startsWith(root) ? uri.path.slice(root.length) : undefined;
   }
 
+  /** Folders checked for reads: a note read costs no extra stat once its folder is known. */
+  private readonly checkedDirs = new Map<string, Promise<boolean>>();
+
+  private async refuseThroughSymlink(path: string, fresh: boolean): Promise<void> {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+    let known = fresh ? undefined : this.checkedDirs.get(dir);
+    if (!known) {
+      known = viaSymlink(this, dir, true);
+      if (!fresh) this.checkedDirs.set(dir, known);
+    }
+    if (await known) throw new WriteRefusedError(`${path} leads out of the workspace through a symlinked folder: refused`);
+  }
+
   async readFile(path: string): Promise<Uint8Array> {
+    await this.refuseThroughSymlink(path, false);
     return vscode.workspace.fs.readFile(this.uri(path));
   }
 
   async writeFile(path: string, data: Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+    await this.refuseThroughSymlink(path, true);
     const uri = this.uri(path);
     if (options.exclusive) {
       // workspace.fs has no exclusive create: the check and the write are as
@@ -55,6 +70,7 @@ export class WorkspaceFileSystem implements FileSystem {
   }
 
   async readDirectory(path: string): Promise<Array<[string, FileStat['type']]>> {
+    if (await viaSymlink(this, path, true)) return [];
     try {
       const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
       return entries.map(([name, type]) => [name, toType(type)]);
@@ -85,12 +101,31 @@ export class WorkspaceFileSystem implements FileSystem {
   }
 
   async delete(path: string): Promise<void> {
+    await this.refuseThroughSymlink(path, true);
     await vscode.workspace.fs.delete(this.uri(path), { useTrash: false }).then(undefined, () => undefined);
   }
 
   async createDirectory(path: string): Promise<void> {
+    if (await viaSymlink(this, path, true)) throw new WriteRefusedError(`${path} leads out of the workspace through a symlinked folder: refused`);
     await vscode.workspace.fs.createDirectory(this.uri(path));
   }
+}
+
+/**
+ * Whether a folder on the way to `path` (and `path` itself, with
+ * `includeLast`) is a symlink: workspace.fs cannot tell where one points,
+ * so every one is refused. Components that do not exist yet end the check.
+ */
+export async function viaSymlink(fs: Pick<FileSystem, 'stat'>, path: string, includeLast = false): Promise<boolean> {
+  if (path === '') return false;
+  const parts = path.split('/');
+  const last = includeLast ? parts.length : parts.length - 1;
+  for (let i = 1; i <= last; i++) {
+    const s = await fs.stat(parts.slice(0, i).join('/'));
+    if (!s) return false;
+    if (s.type === 'symlink') return true;
+  }
+  return false;
 }
 
 function toType(type: vscode.FileType): FileStat['type'] {

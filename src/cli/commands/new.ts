@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execGit } from '../gitPolicy';
 import { captureAnchor, CaptureError, parseAnchorSpec } from '../../core/captureAnchor';
 import { createNote } from '../../core/createNote';
 import { isTopicSlug } from '../../core/slug';
@@ -56,7 +56,7 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
 
 function gitUserName(root: string): string | undefined {
   try {
-    const name = execFileSync('git', ['config', 'user.name'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }).trim();
+    const name = (execGit(['config', 'user.name'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }) as string).trim();
     return name || undefined;
   } catch {
     return process.env.USER || undefined;

@@ -4,6 +4,8 @@ import { parseOptions } from '../run';
 import { UsageError } from '../usage';
 import { planTopicChange, TopicEditError } from '../../core/topicEdits';
 import { applyChanges } from '../../core/applyChanges';
+import { completeInterrupted, Journal } from '../journal';
+import { cleanLeftovers } from '../guardedWrite';
 import { decodeText } from '../../core/fileSystem';
 
 export async function topicsCommand(ctx: CliContext, args: string[]): Promise<number> {
@@ -54,6 +56,8 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
   const [verb, from, to] = positionals;
   if (verb !== 'rename' && verb !== 'merge') throw new UsageError(`unknown topics command "${verb}" (rename OLD NEW, merge FROM INTO)`);
   if (!from || !to || positionals.length !== 3) throw new UsageError(`topics ${verb} needs two topics: ${verb === 'rename' ? 'OLD NEW' : 'FROM INTO'}`);
+  // An earlier change cut short (Ctrl+C, kill -9) is completed first, and said so.
+  if ((await reportInterrupted(ctx)).includes(`topics ${verb} ${from} ${to}`)) return 0;
   const index = await ctx.load();
   let plan;
   try {
@@ -69,14 +73,62 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
     throw err;
   }
   for (const s of plan.skipped) ctx.io.err(`${s.path}: error: not changed: ${s.reason}`);
-  const report = await applyChanges(ctx.fs, plan.changes);
+  const command = `topics ${verb} ${from} ${to}`;
+  const journal = await Journal.begin(ctx.root, command, plan.changes);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  let report;
+  try {
+    // Each file is listed as it is written: an interruption leaves an exact record on stdout too.
+    report = await applyChanges(ctx.fs, plan.changes, {
+      shouldStop: () => interrupted,
+      onApplied: async (p) => {
+        await journal.done(p);
+        ctx.io.out(p);
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
   if (report.conflicts.length) {
+    await journal.finish();
     for (const p of report.conflicts) ctx.io.err(`${p}: error: changed on disk while planning; nothing was written`);
     return 1;
   }
   for (const f of report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
-  for (const p of report.applied) ctx.io.out(p);
   const notes = report.applied.filter((p) => p.startsWith(`${ctx.workspace.layout.notesDir}/`)).length;
-  ctx.io.err(`${verb === 'rename' ? 'Renamed' : 'Merged'} "${from}" ${verb === 'rename' ? 'to' : 'into'} "${to}": ${notes} note${notes === 1 ? '' : 's'} rewritten, "${from}" kept as an alias.`);
+  if (interrupted) {
+    // The journal stays: the next run completes the change.
+    ctx.io.err(`Interrupted: ${report.applied.length} of ${plan.changes.length} files written (listed on stdout), ${report.notDone?.length ?? 0} not yet: run "learnings ${command}" again to complete it.`);
+    return 130;
+  }
+  await journal.finish();
+  await cleanLeftovers(ctx.fs.root + '/' + ctx.workspace.layout.folder);
+  const aliasPage = plan.changes.find((c) => c.path.startsWith(`${ctx.workspace.layout.topicsDir}/`) && c.after !== undefined);
+  const aliasKept = !aliasPage || report.applied.includes(aliasPage.path);
+  const notWritten = report.failed.length;
+  ctx.io.err(
+    `${verb === 'rename' ? 'Renamed' : 'Merged'} "${from}" ${verb === 'rename' ? 'to' : 'into'} "${to}": ${notes} note${notes === 1 ? '' : 's'} rewritten` +
+      (notWritten ? `, ${notWritten} file${notWritten === 1 ? '' : 's'} not written (listed above)` : '') +
+      (aliasKept ? `, "${from}" kept as an alias.` : `; the alias page ${aliasPage!.path} was not written, so "${from}" is not an alias yet.`),
+  );
   return report.failed.length || plan.skipped.length ? 1 : 0;
+}
+
+/** Completes changes a killed or interrupted run left, and reports them; returns their commands. */
+export async function reportInterrupted(ctx: CliContext): Promise<string[]> {
+  const completed = await completeInterrupted(ctx.root, ctx.fs);
+  for (const c of completed) {
+    for (const f of c.report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
+    for (const p of c.report.applied) ctx.io.out(p);
+    ctx.io.err(
+      `Completed the interrupted "learnings ${c.command}" of ${c.started}: ${c.alreadyDone} files were written before, ${c.report.applied.length} now` +
+        (c.report.failed.length ? `, ${c.report.failed.length} not written (listed above).` : '.'),
+    );
+  }
+  if (completed.length) await cleanLeftovers(ctx.fs.root + '/' + ctx.workspace.layout.folder);
+  return completed.map((c) => c.command);
 }

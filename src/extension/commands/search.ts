@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
 import { searchExcerpt } from '../../core/searchExcerpt';
+import { escapeCodicons } from '../../core/render/inert';
 import { kindIcon, kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
 
@@ -16,9 +17,9 @@ export async function searchNotes(service: LearningsService, initial = ''): Prom
   // Our own ranking decides: VS Code's filter would hide body matches.
   pick.matchOnDescription = false;
   const toItem = (note: Note): Item => ({
-    label: `$(${kindIcon(note.kind).id}) ${inert(note.title)}`,
-    description: inert(note.topics.join(', ')),
-    detail: inert([kindLabel(note.kind), note.author, note.created, pick.value.trim() ? searchExcerpt(note, pick.value, 90) : ''].filter(Boolean).join(' · ')),
+    label: `$(${kindIcon(note.kind).id}) ${escapeCodicons(note.title)}`,
+    description: escapeCodicons(note.topics.join(', ')),
+    detail: escapeCodicons([kindLabel(note.kind), note.author, note.created, pick.value.trim() ? searchExcerpt(note, pick.value, 90) : ''].filter(Boolean).join(' · ')),
     path: note.path,
     alwaysShow: true,
   });
@@ -36,9 +37,4 @@ export async function searchNotes(service: LearningsService, initial = ''): Prom
   pick.value = initial;
   update();
   pick.show();
-}
-
-/** Note text in a quick pick item: `$(name)` would show as an icon, which a note must not be able to fake. */
-function inert(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
 }

@@ -164,3 +164,21 @@ describe('hostile notes: the webview styles', () => {
     }
   });
 });
+
+describe('markdown digest and labels are inert (#13)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { inertMarkdownText, escapeCodicons } = require('../../../src/core/render/inert') as typeof import('../../../src/core/render/inert');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const MarkdownIt = require('markdown-it') as typeof import('markdown-it');
+  const md = new MarkdownIt({ html: true, linkify: true });
+  for (const text of ['[x](javascript:alert(1))', '[r](command:workbench.action.terminal.new)', '![p](https://tracker.example/p.png)', '[f](file:///etc/passwd)', '<img src=x onerror=alert(1)>', 'see https://evil.example and www.evil.example', '<https://auto.example>', '&lt;b&gt;']) {
+    it(`no link, image or HTML from ${JSON.stringify(text)}`, () => {
+      const html = md.renderInline(inertMarkdownText(text));
+      if (!/<a |<img|<script|<b>/i.test(html)) return;
+      throw new Error(`live markup: ${html}`);
+    });
+  }
+  it('codicon syntax is text', () => {
+    if (escapeCodicons('$(verified) ok') !== '\\$(verified) ok') throw new Error(escapeCodicons('$(verified) ok'));
+  });
+});
