@@ -116,6 +116,13 @@ export class Clues {
     return this.symbolName ?? undefined;
   }
 
+  /** True when the snippet's own first line declares the symbol: then the declaration is the anchor's head. */
+  startsWithSymbol(): boolean {
+    const symbol = this.symbol();
+    const own = this.symbolInSnippet();
+    return symbol !== undefined && own !== undefined && symbol.slice(symbol.lastIndexOf('.') + 1) === own.slice(own.lastIndexOf('.') + 1);
+  }
+
   private symbolAtCommit(): string | undefined {
     const old = this.oldText();
     const start = old && this.startInOldText(old);

@@ -154,7 +154,7 @@ function endOf(lines: readonly string[], start: number, indent: number, lang: La
       last = i;
       continue;
     }
-    if (/^[)\]>]/.test(trimmed) && /(\{|=>|:|\()\s*$/.test(trimmed)) {
+    if (/^\{\s*$/.test(trimmed) || (/^[)\]>]/.test(trimmed) && /(\{|=>|:|\()\s*$/.test(trimmed))) {
       last = i;
       continue; // the end of a wrapped signature, at the declaration's indentation
     }
@@ -188,11 +188,15 @@ export function enclosingDeclaration(declarations: readonly Declaration[], lines
  * none, or several, match: a guess at one of two is no clue.
  */
 export function findDeclaration(declarations: readonly Declaration[], symbol: string): Declaration | undefined {
+  const unique = (found: readonly Declaration[]): Declaration | undefined => {
+    if (found.length === 1) return found[0];
+    // `exports.parse = parse;` names the function but is not it: the one with a body is.
+    const bodies = found.filter((d) => d.end > d.start);
+    return bodies.length === 1 ? bodies[0] : undefined;
+  };
   const exact = declarations.filter((d) => d.name === symbol);
-  if (exact.length === 1) return exact[0];
-  if (exact.length > 1) return undefined;
+  if (exact.length > 0) return unique(exact);
   const simple = symbol.slice(symbol.lastIndexOf('.') + 1);
-  const byName = declarations.filter((d) => d.name === simple || d.name.endsWith(`.${simple}`));
   // A qualified symbol whose type was renamed still names its method; an unqualified one matches any owner.
-  return byName.length === 1 ? byName[0] : undefined;
+  return unique(declarations.filter((d) => d.name === simple || d.name.endsWith(`.${simple}`)));
 }

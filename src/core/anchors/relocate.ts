@@ -91,8 +91,8 @@ export function relocateAnchor(anchor: Anchor, current: { text?: FileText }, con
     return resolved(doubt ? { ...elsewhere.now, confident: false } : elsewhere.now);
   }
   const inHome = mostSimilar(homes, snippet, clues, anchor);
-  // A look-alike away from the anchor's own declaration loses to the declaration.
-  if (inHome && declared && inHome.similarity < STRONG_LOOKALIKE && !(inHome.path === declared.path && overlapsDeclaration(inHome, declared.decl))) return resolved(placeAtDeclaration(declared, snippet));
+  // A look-alike away from the anchor's own declaration loses to the declaration (always, when the snippet starts with it).
+  if (inHome && declared && (inHome.similarity < STRONG_LOOKALIKE || clues.startsWithSymbol()) && !(inHome.path === declared.path && overlapsDeclaration(inHome, declared.decl))) return resolved(placeAtDeclaration(declared, snippet));
   if (inHome) return resolved(inHome);
   if (declared) return resolved(placeAtDeclaration(declared, snippet));
   const verbatim = elsewhere.now ?? elsewhere.fallback;
