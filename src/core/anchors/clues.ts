@@ -7,7 +7,7 @@ import { findOccurrences, isExactlyAt } from './exactSearch';
 import { mapRange, type AnchorHistory, type MappedRange } from './history';
 import { prepareFile, type PreparedFile } from './preparedFile';
 import type { Snippet } from './snippet';
-import { declarationsOf, enclosingDeclaration } from './declarations';
+import { declarationsIn, declarationsOf, enclosingDeclaration } from './declarations';
 
 export class Clues {
   private renamed?: string | null;
@@ -127,7 +127,7 @@ export class Clues {
     const old = this.oldText();
     const start = old && this.startInOldText(old);
     if (!old || start === undefined) return undefined;
-    const decl = enclosingDeclaration(declarationsOf(this.anchor.path, old.lines), old.lines, start, start + this.snippet.length - 1);
+    const decl = enclosingDeclaration(declarationsIn(this.anchor.path, old), old.lines, start, start + this.snippet.length - 1);
     return decl?.name;
   }
 

@@ -5,6 +5,7 @@
 // again after the body was rewritten (DESIGN.md section 3).
 
 import { splitLines } from './lines';
+import type { PreparedFile } from './preparedFile';
 
 export interface Declaration {
   /** Qualified by its enclosing type: `Router.handle`. */
@@ -134,6 +135,17 @@ export function declarationsOf(path: string, text: string | readonly string[]): 
     const prefix = d.receiver ?? owner?.simple;
     return { name: prefix ? `${prefix}.${d.simple}` : d.simple, start: d.start, end: d.end, container: d.container };
   });
+}
+
+/** The declarations of a prepared file, scanned once and shared by all its anchors. */
+export function declarationsIn(path: string, file: PreparedFile): Declaration[] {
+  const key = `declarations:${languageOf(path) ?? ''}`;
+  let found = file.memo.get(key) as Declaration[] | undefined;
+  if (!found) {
+    found = declarationsOf(path, file.lines);
+    file.memo.set(key, found);
+  }
+  return found;
 }
 
 /**

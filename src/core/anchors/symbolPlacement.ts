@@ -5,7 +5,7 @@
 
 import { align } from './alignment';
 import type { Clues } from './clues';
-import { declarationsOf, findDeclaration, type Declaration } from './declarations';
+import { declarationsIn, findDeclaration, type Declaration } from './declarations';
 import type { Candidate } from './editedPlacement';
 import type { PreparedFile } from './preparedFile';
 import type { Snippet } from './snippet';
@@ -19,7 +19,7 @@ export function declarationInHomes(homes: readonly Candidate[], clues: Clues): (
   const symbol = clues.symbol();
   if (!symbol) return undefined;
   for (const home of homes) {
-    const decl = findDeclaration(declarationsOf(home.path, home.file.lines), symbol);
+    const decl = findDeclaration(declarationsIn(home.path, home.file), symbol);
     if (decl) return { ...home, decl };
   }
   return undefined;
@@ -28,7 +28,7 @@ export function declarationInHomes(homes: readonly Candidate[], clues: Clues): (
 /** True when `file` (at `path`) holds the anchor's declaration too. */
 export function holdsDeclaration(path: string, file: PreparedFile, clues: Clues): boolean {
   const symbol = clues.symbol();
-  return symbol !== undefined && findDeclaration(declarationsOf(path, file.lines), symbol) !== undefined;
+  return symbol !== undefined && findDeclaration(declarationsIn(path, file), symbol) !== undefined;
 }
 
 /** Drifted at the declaration: the part of it most like the snippet, else its first lines. */
