@@ -6,5 +6,5 @@ import type { CliContext } from './context';
 import { GitHistory } from './gitHistory';
 
 export function checkWithHistory(ctx: CliContext, notes: Note[]): Promise<CheckResult> {
-  return checkAnchors(ctx.fs, notes, { history: new GitHistory(ctx.root) });
+  return checkAnchors(ctx.fs, notes, { history: new GitHistory(ctx.root), notesFolder: ctx.workspace.layout.folder });
 }

@@ -38,8 +38,49 @@ export class GitHistory implements AnchorHistory {
   renamedTo(commit: string, path: string): string | null | undefined {
     const changes = this.changesSince(commit);
     if (!changes) return undefined;
-    if (changes.deleted.has(path)) return null;
+    if (changes.deleted.has(path)) return this.movedByHand(path) ?? null;
     return changes.renamed.get(path);
+  }
+
+  /**
+   * A file moved with plain `mv` and not added yet shows as deleted, its new
+   * path as untracked: the one untracked file of the same name is where it went.
+   */
+  private movedByHand(path: string): string | undefined {
+    if (this.options.to) return undefined;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const same = this.untracked().filter((p) => p.slice(p.lastIndexOf('/') + 1) === name);
+    return same.length === 1 ? same[0] : undefined;
+  }
+
+  ignoredPaths(paths: readonly string[]): ReadonlySet<string> | undefined {
+    const asked = paths.filter((p) => !/[\0\n\r]/.test(p));
+    if (asked.length === 0) return new Set();
+    // Exit status 1 means "none ignored": no output either way.
+    const out = this.git(['check-ignore', '--stdin', '-z'], asked.join('\0') + '\0');
+    return new Set((out ?? '').split('\0').filter(Boolean));
+  }
+
+  addedIn(notePaths: readonly string[]): ReadonlyMap<string, string> | undefined {
+    const found = new Map<string, string>();
+    const wanted = new Set(notePaths);
+    if (wanted.size === 0 || this.prefix() === undefined) return found;
+    if (this.options.to) return found;
+    const dirs = [...new Set(notePaths.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.')))].filter((d) => !d.startsWith('-'));
+    // One `git log` for every note: newest first, so a note's first entry is the commit that (last) added it.
+    const out = this.git(['-c', 'core.quotepath=off', 'log', '--diff-filter=A', '--no-renames', '--format=%x01%H', '--name-only', '--relative', '--', ...dirs]);
+    for (const chunk of (out ?? '').split('\x01')) {
+      const [hash, ...names] = chunk.split('\n');
+      if (!/^[0-9a-f]{40,64}$/.test(hash)) continue;
+      for (const name of names) if (wanted.has(name) && !found.has(name)) found.set(name, hash);
+    }
+    // A note not committed yet (a pre-commit hook, a note just written): its anchors were taken from the current commit.
+    const missing = notePaths.filter((p) => !found.has(p));
+    if (missing.length > 0) {
+      const head = this.git(['rev-parse', '--verify', '-q', 'HEAD'])?.trim();
+      if (head && /^[0-9a-f]{40,64}$/.test(head)) for (const p of missing) found.set(p, head);
+    }
+    return found;
   }
 
   textAt(commit: string, path: string): string | undefined {
@@ -107,8 +148,8 @@ export class GitHistory implements AnchorHistory {
     return this.repoPrefix;
   }
 
-  private git(args: string[]): string | undefined {
-    return this.run(args)?.toString('utf8');
+  private git(args: string[], input?: string): string | undefined {
+    return this.run(args, input)?.toString('utf8');
   }
 
   private run(args: string[], input?: string): Buffer | undefined {

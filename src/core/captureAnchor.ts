@@ -5,6 +5,7 @@ import { decodeStrict, type FileSystem } from './fileSystem';
 import { MAX_ANCHORED_FILE_BYTES } from './readAnchoredFile';
 import { readHeadCommit, shortCommit } from './gitHead';
 import type { Anchor, LineRange } from './model';
+import { declarationsOf, enclosingDeclaration } from './anchors/declarations';
 
 /** Snippets longer than this are cut: enough to find the code again, small enough to read. */
 export const MAX_SNIPPET_LINES = 40;
@@ -60,6 +61,8 @@ export async function captureAnchor(fs: FileSystem, path: string, lines: LineRan
   const count = splitLines(text).length;
   if (lines.end > count) throw new CaptureError(`${clean}: lines ${lines.start}-${lines.end} are past the end of the file (${count} lines)`);
   const anchor: Anchor = { path: clean, lines, snippet: snippetOf(text, lines) };
+  const symbol = symbolAt(clean, text, lines);
+  if (symbol) anchor.symbol = symbol;
   if (options.withCommit !== false) {
     const head = await readHeadCommit(fs);
     if (head) anchor.commit = shortCommit(head);
@@ -72,4 +75,10 @@ export function isAtRecordedLines(anchor: Anchor, text: string): boolean {
   const expected = splitLines(anchor.snippet);
   const actual = splitLines(text).slice(anchor.lines.start - 1, anchor.lines.start - 1 + expected.length);
   return expected.length > 0 && expected.length === actual.length && expected.every((line, i) => line.trimEnd() === actual[i].trimEnd());
+}
+
+/** The name of the declaration `range` of `text` sits in or starts with (`Router.handle`), when the scan finds one. */
+export function symbolAt(path: string, text: string, range: LineRange): string | undefined {
+  const lines = splitLines(text);
+  return enclosingDeclaration(declarationsOf(path, lines), lines, range.start - 1, range.end - 1)?.name;
 }

@@ -33,16 +33,27 @@ export interface CheckOptions {
   history?: AnchorHistory;
   /** Text that replaces a file's content on disk (unsaved editors). */
   overrides?: ReadonlyMap<string, string>;
+  /** The notes folder (`.learnings` by default): never a place an anchor moves to. */
+  notesFolder?: string;
 }
 
 /** Resolves every anchor of `notes` (relocation, DESIGN.md section 3) and reports files that cannot be read. */
 export async function checkAnchors(fs: FileSystem, notes: Note[], options: CheckOptions = {}): Promise<CheckResult> {
   const flat = notes.flatMap((note) => note.anchors.map((anchor, anchorIndex) => ({ note, anchor, anchorIndex })));
   const unreadable = new Map<string, string>();
+  const history = options.history;
+  // History wherever there is any: an anchor without `commit` is read against the commit that added its note.
+  const withoutCommit = [...new Set(flat.filter((f) => !f.anchor.commit).map((f) => f.note.path))];
+  const added = history && withoutCommit.length > 0 ? history.addedIn?.(withoutCommit) : undefined;
   const resolutions = await resolveAnchors(
-    flat.map((f) => f.anchor),
+    flat.map((f) => (f.anchor.commit || !added?.has(f.note.path) ? f.anchor : { ...f.anchor, commit: added.get(f.note.path) })),
     fs,
-    { history: options.history, overrides: options.overrides, onUnreadable: (path, problem) => unreadable.set(path, problem) },
+    {
+      history,
+      overrides: options.overrides,
+      onUnreadable: (path, problem) => unreadable.set(path, problem),
+      codePolicy: { notesFolder: options.notesFolder, notePaths: new Set(notes.map((n) => n.path)) },
+    },
   );
   const problems: Problem[] = [];
   const anchors = flat.map(({ note, anchor, anchorIndex }, i): AnchorResult => {

@@ -42,6 +42,7 @@ export function renderFrontMatter(input: NewNoteInput & { kind: string; created:
     fields.anchors = input.anchors.map((a) => {
       const entry: Record<string, string> = { path: a.path, lines: formatLines(a.lines), snippet: a.snippet };
       if (a.commit) entry.commit = a.commit;
+      if (a.symbol) entry.symbol = a.symbol;
       return entry;
     });
   }

@@ -17,6 +17,8 @@ export interface Anchor {
   lines: LineRange;
   snippet: string;
   commit?: string;
+  /** The declaration the snippet sits in or starts with, at capture: `Router.handle`. */
+  symbol?: string;
 }
 
 export type Severity = 'error' | 'warning';

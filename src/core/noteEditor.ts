@@ -15,7 +15,7 @@ export type FrontMatterEdit =
   /** Appends to a top-level list, creating it when absent; nothing when present already. */
   | { op: 'appendToList'; key: string; value: string }
   /** Sets scalar fields of the `index`-th entry of `anchors`. */
-  | { op: 'setAnchorField'; index: number; field: 'path' | 'lines' | 'snippet' | 'commit'; value: string };
+  | { op: 'setAnchorField'; index: number; field: 'path' | 'lines' | 'snippet' | 'commit' | 'symbol'; value: string };
 
 export class NoteEditError extends Error {}
 

@@ -142,6 +142,7 @@ function readAnchors(fields: FieldReader): Anchor[] {
     const lines = item.get('lines');
     const snippet = item.get('snippet');
     const commit = item.get('commit');
+    const symbol = item.get('symbol');
     // A problem with one field is on that field's line; a missing field, on the anchor's.
     const lineOf = (key: string) => fields.lineOfNode(item.get(key, true) as Node | undefined) ?? line;
     if (typeof path !== 'string') {
@@ -167,6 +168,7 @@ function readAnchors(fields: FieldReader): Anchor[] {
       if (typeof commit === 'string' && /^[0-9a-f]{4,64}$/i.test(commit)) anchor.commit = commit;
       else fields.problemAt(lineOf('commit'), 'warning', `${where}: commit ${typeof commit === 'object' ? 'is not text' : `"${truncate(String(commit))}" is not a commit hash`}; ignored`);
     }
+    if (typeof symbol === 'string' && symbol.trim() !== '' && symbol.length <= 200 && !/[\r\n]/.test(symbol)) anchor.symbol = symbol.trim();
     anchors.push(anchor);
   });
   if (node.items.length > MAX_ANCHORS) {

@@ -1,12 +1,12 @@
 import { formatProblem, type Problem } from '../../core/model';
 import type { AnchorResult } from '../../core/checkAnchors';
 import { readAnchoredFile } from '../../core/readAnchoredFile';
-import { snippetOf } from '../../core/captureAnchor';
+import { reanchorEdits, ReanchorError } from '../../core/reanchor';
 import { editNote, type FrontMatterEdit } from '../../core/noteEditor';
 import { parseLineRange } from '../../core/parseNote';
 import { writeIfUnchanged } from '../../core/applyChanges';
 import { decodeText } from '../../core/fileSystem';
-import { readHeadCommit, shortCommit } from '../../core/gitHead';
+import { readHeadCommit } from '../../core/gitHead';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { checkWithHistory } from '../anchorCheck';
@@ -75,24 +75,26 @@ async function fixMovedAnchors(ctx: CliContext, anchors: AnchorResult[], problem
     const note = ctx.workspace.index.get(notePath);
     if (!note) continue;
     const edits: FrontMatterEdit[] = [];
+    const included: AnchorResult[] = [];
     for (const a of moved) {
       const file = await readAnchoredFile(ctx.fs, a.path);
       const range = parseLineRange(a.lines);
       if (file.text === undefined || !range) continue;
-      const old = note.anchors[a.anchorIndex];
-      if (old.path !== a.path) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'path', value: a.path });
-      edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'lines', value: a.lines! });
-      const snippet = snippetOf(file.text, range);
-      if (snippet !== old.snippet) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'snippet', value: snippet });
-      if (old.commit && head) edits.push({ op: 'setAnchorField', index: a.anchorIndex, field: 'commit', value: shortCommit(head) });
+      try {
+        edits.push(...reanchorEdits(note, a.anchorIndex, { path: a.path, range, text: file.text, head, notesFolder: ctx.workspace.layout.folder }));
+        included.push(a);
+      } catch (err) {
+        if (!(err instanceof ReanchorError)) throw err;
+        problems.push({ file: notePath, severity: 'error', message: `anchor ${a.anchorIndex + 1} not fixed: ${err.message}` });
+      }
     }
     if (edits.length === 0) continue;
     try {
       const before = decodeText(await ctx.fs.readFile(notePath));
       const after = editNote(before, edits);
       if (await writeIfUnchanged(ctx.fs, notePath, before, after)) {
-        fixed.push(...moved);
-        for (const a of moved) ctx.io.err(`${notePath}: fixed: anchor ${a.was} now ${a.path}:${a.lines}`);
+        fixed.push(...included);
+        for (const a of included) ctx.io.err(`${notePath}: fixed: anchor ${a.was} now ${a.path}:${a.lines}`);
       } else {
         problems.push({ file: notePath, severity: 'error', message: 'changed on disk during check --fix: not written' });
       }

@@ -7,6 +7,7 @@ import { findOccurrences, isExactlyAt } from './exactSearch';
 import { mapRange, type AnchorHistory, type MappedRange } from './history';
 import { prepareFile, type PreparedFile } from './preparedFile';
 import type { Snippet } from './snippet';
+import { declarationsIn, declarationsOf, enclosingDeclaration } from './declarations';
 
 export class Clues {
   private renamed?: string | null;
@@ -15,6 +16,7 @@ export class Clues {
   private oldCount?: number;
   private changed?: ReadonlySet<string> | null;
   private readonly mapped = new Map<PreparedFile, MappedRange | undefined>();
+  private symbolName?: string | null;
 
   constructor(
     private readonly anchor: Anchor,
@@ -100,6 +102,40 @@ export class Clues {
       this.changed = paths ? new Set(paths) : null;
     }
     return this.changed ?? undefined;
+  }
+
+  /**
+   * The declaration the snippet sat in: as recorded (`symbol:`), else found
+   * in the file at the reference commit where the snippet was, else the one
+   * the snippet itself starts with or holds. Undefined when none is known.
+   */
+  symbol(): string | undefined {
+    if (this.symbolName === undefined) {
+      this.symbolName = this.anchor.symbol ?? this.symbolAtCommit() ?? this.symbolInSnippet() ?? null;
+    }
+    return this.symbolName ?? undefined;
+  }
+
+  /** True when the snippet's own first line declares the symbol: then the declaration is the anchor's head. */
+  startsWithSymbol(): boolean {
+    const symbol = this.symbol();
+    const own = this.symbolInSnippet();
+    return symbol !== undefined && own !== undefined && symbol.slice(symbol.lastIndexOf('.') + 1) === own.slice(own.lastIndexOf('.') + 1);
+  }
+
+  private symbolAtCommit(): string | undefined {
+    const old = this.oldText();
+    const start = old && this.startInOldText(old);
+    if (!old || start === undefined) return undefined;
+    const decl = enclosingDeclaration(declarationsIn(this.anchor.path, old), old.lines, start, start + this.snippet.length - 1);
+    return decl?.name;
+  }
+
+  private symbolInSnippet(): string | undefined {
+    // Only a snippet that starts with its declaration names it: a name met further down may be a nested helper.
+    const lines = this.snippet.lines;
+    const first = lines.findIndex((line) => /[\p{L}\p{N}_$]/u.test(line));
+    return first < 0 ? undefined : declarationsOf(this.anchor.path, lines).find((d) => d.start === first)?.name;
   }
 
   private oldText(): PreparedFile | undefined {

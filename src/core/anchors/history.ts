@@ -21,6 +21,14 @@ export interface AnchorHistory {
    * one go before `textAt` asks for them one by one (one git process, not one per file).
    */
   prefetch?(requests: ReadonlyArray<{ commit: string; path: string }>): void;
+  /** Of these paths, the ones version control ignores: never a place code moved to. */
+  ignoredPaths?(paths: readonly string[]): ReadonlySet<string> | undefined;
+  /**
+   * For each of these note paths, the commit that added the note (the
+   * current commit for a note not committed yet): the reference commit of
+   * its anchors that have no `commit`. Paths it cannot tell are left out.
+   */
+  addedIn?(notePaths: readonly string[]): ReadonlyMap<string, string> | undefined;
 }
 
 export interface MappedRange {

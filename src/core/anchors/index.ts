@@ -6,3 +6,5 @@ export { prepareFile, PreparedFile } from './preparedFile';
 export { mapRange, type AnchorHistory, type MappedRange } from './history';
 export { shiftRange, lineChangeOf, type LineChange, type ShiftedRange } from './shift';
 export { resolveAnchors, type ResolveOptions } from './resolveAnchors';
+export { isCodePath, notCodeReason, DEFAULT_NOTES_FOLDER, type CodePolicy } from './codePolicy';
+export { declarationsOf, findDeclaration, enclosingDeclaration, type Declaration } from './declarations';

@@ -38,6 +38,9 @@ export class PreparedFile {
     return this.tokenIndex.get(token) ?? NONE;
   }
 
+  /** Memo for scans keyed by kind (declarations by language): computed once per file, whatever the anchor. */
+  readonly memo = new Map<string, unknown>();
+
   shape(line: number): LineShape {
     let shape = this.shapes[line];
     if (!shape) {

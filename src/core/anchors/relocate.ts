@@ -13,6 +13,7 @@ import { PreparedFile, prepareFile } from './preparedFile';
 import type { AnchorResolution } from './resolution';
 import { Snippet } from './snippet';
 import { placeInHome, placeInOthers, verbatimStarts, type Placement } from './verbatim';
+import { declarationInHomes, holdsDeclaration, placeAtDeclaration } from './symbolPlacement';
 
 /** A file's text, or the same text already prepared (shared by all anchors in it). */
 export type FileText = string | PreparedFile;
@@ -83,13 +84,28 @@ export function relocateAnchor(anchor: Anchor, current: { text?: FileText }, con
   const elsewhere = placeInOthers(matches, snippet, clues, own !== undefined);
   // History saying the code was edited where it was outweighs a copy elsewhere.
   const editedInPlace = elsewhere.now && homes.some((h) => clues.stillIn(h.file));
-  if (elsewhere.now && !editedInPlace) return resolved(elsewhere.now);
+  const declared = declarationInHomes(homes, clues);
+  if (elsewhere.now && !editedInPlace) {
+    // Its declaration still at home and not where the copy is: a copy, perhaps; say drifted.
+    const doubt = declared && !holdsDeclaration(elsewhere.now.path, elsewhere.now.file, clues);
+    return resolved(doubt ? { ...elsewhere.now, confident: false } : elsewhere.now);
+  }
   const inHome = mostSimilar(homes, snippet, clues, anchor);
+  // A look-alike away from the anchor's own declaration loses to the declaration (always, when the snippet starts with it).
+  if (inHome && declared && (inHome.similarity < STRONG_LOOKALIKE || clues.startsWithSymbol()) && !(inHome.path === declared.path && overlapsDeclaration(inHome, declared.decl))) return resolved(placeAtDeclaration(declared, snippet));
   if (inHome) return resolved(inHome);
+  if (declared) return resolved(placeAtDeclaration(declared, snippet));
   const verbatim = elsewhere.now ?? elsewhere.fallback;
   if (verbatim) return resolved({ ...verbatim, confident: false });
   const inOthers = mostSimilar(others, snippet, clues, anchor);
   return inOthers ? resolved(inOthers) : orphaned(anchor);
+}
+
+/** A fuzzy match at least this similar outside the anchor's declaration is the code, moved within its file. */
+const STRONG_LOOKALIKE = 0.8;
+
+function overlapsDeclaration(p: Placement, decl: { start: number; end: number }): boolean {
+  return p.start <= decl.end && (p.end ?? p.start) >= decl.start;
 }
 
 function orphaned(anchor: Anchor): AnchorResolution {

@@ -10,6 +10,7 @@ import type { AnchorHistory } from './history';
 import { PreparedFile } from './preparedFile';
 import { isFresh, relocateAnchor, type OtherFile } from './relocate';
 import type { AnchorResolution } from './resolution';
+import { isCodePath, type CodePolicy } from './codePolicy';
 
 export interface ResolveOptions {
   history?: AnchorHistory;
@@ -19,6 +20,8 @@ export interface ResolveOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Told when an anchored file exists but is not read (outside the workspace, too large, not text). */
   onUnreadable?: (path: string, problem: string) => void;
+  /** Where code may move to: never the notes folder (`.learnings` unless given), generated or ignored files. */
+  codePolicy?: CodePolicy;
 }
 
 /** Other files read per run at most, so a huge change set cannot stall `check`. */
@@ -43,6 +46,7 @@ export async function resolveAnchors(anchors: readonly Anchor[], fs: FileSystem,
   if (pending.length === 0) return results;
   const extra = [...(options.otherPaths ?? [])];
   const candidates = new Map<number, string[]>();
+  const policy = options.codePolicy ?? {};
   for (const i of pending) {
     const { commit, path } = anchors[i];
     const paths: string[] = [];
@@ -52,13 +56,17 @@ export async function resolveAnchors(anchors: readonly Anchor[], fs: FileSystem,
       paths.push(...(history.changedPaths?.(commit) ?? []));
     }
     paths.push(...extra);
-    candidates.set(i, paths);
+    // Code moves only to code: never into the notes folder, a generated or a vendored file.
+    candidates.set(i, paths.filter((p) => p !== path && isCodePath(p, policy)));
   }
-  const wanted = [...new Set([...candidates.values()].flat())].slice(0, MAX_OTHER_FILES);
+  const asked = [...new Set([...candidates.values()].flat())];
+  const ignored = asked.length > 0 ? history?.ignoredPaths?.(asked) : undefined;
+  const wanted = (ignored ? asked.filter((p) => !ignored.has(p)) : asked).slice(0, MAX_OTHER_FILES);
   await files.load(wanted);
   for (const i of pending) {
     const otherFiles: OtherFile[] = [];
     for (const path of new Set(candidates.get(i))) {
+      if (ignored?.has(path)) continue;
       const file = files.get(path);
       if (file) otherFiles.push({ path, text: file });
     }
