@@ -57,7 +57,7 @@ export class AnchorResolver implements vscode.Disposable {
     const overrides = this.unsavedTexts();
     for (const [path, text] of texts ?? []) overrides.set(path, text);
     const history = anchorHistoryFor(this.service.folder.uri);
-    const result = await checkAnchors(this.fs, [...notes], { history, overrides });
+    const result = await checkAnchors(this.fs, [...notes], { history, overrides, notesFolder: this.service.layout.folder });
     this.remember(notes, result);
     if (this.renamedFrom.size === 0) return result;
     // A file renamed in this session whose rename git does not see yet: look in its new place.
@@ -70,7 +70,7 @@ export class AnchorResolver implements vscode.Disposable {
       if (note && anchor && to) retries.push({ at, note: { ...note, anchors: [{ ...anchor, path: to }] } });
     });
     if (retries.length === 0) return result;
-    const again = await checkAnchors(this.fs, retries.map((r) => r.note), { history, overrides });
+    const again = await checkAnchors(this.fs, retries.map((r) => r.note), { history, overrides, notesFolder: this.service.layout.folder });
     again.anchors.forEach((r, k) => {
       const before = result.anchors[retries[k].at];
       if (r.status !== 'orphaned') result.anchors[retries[k].at] = { ...r, note: before.note, anchorIndex: before.anchorIndex, was: before.was };

@@ -3,8 +3,9 @@
 
 import * as vscode from 'vscode';
 import { captureAnchor, CaptureError, snippetOf } from '../../core/captureAnchor';
-import { editNote, type FrontMatterEdit } from '../../core/noteEditor';
-import { formatLines, type Anchor } from '../../core/model';
+import { reanchorEdits } from '../../core/reanchor';
+import { editNote } from '../../core/noteEditor';
+import { formatLines } from '../../core/model';
 import { readAnchoredFile } from '../../core/readAnchoredFile';
 import { parseLineRange } from '../../core/parseNote';
 import type { LearningsService } from '../service';
@@ -145,27 +146,17 @@ export async function reanchorToSelection(service: LearningsService, live: LiveA
   }
   try {
     const anchor = await captureAnchor(service.fs, path, lines, { text, withCommit: vscode.workspace.isTrusted });
-    await editNoteFile(service, ref.note, (t) => editNote(t, reanchorEdits(ref.anchor, anchor)));
+    const note = (await service.ready()).get(ref.note);
+    if (!note) throw new Error(vscode.l10n.t('{0} is not a note any more.', ref.note));
+    const code = text ?? (await readAnchoredFile(service.fs, anchor.path)).text ?? '';
+    const edits = reanchorEdits(note, ref.anchor, { path: anchor.path, range: anchor.lines, text: code, head: anchor.commit, notesFolder: service.layout.folder });
+    await editNoteFile(service, ref.note, (t) => editNote(t, edits));
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Anchor moved to {0}', `${anchor.path}:${formatLines(anchor.lines)}`), 4000);
     return true;
   } catch (err) {
     if (err instanceof CaptureError || err instanceof Error) void vscode.window.showErrorMessage(err.message);
     return false;
   }
-}
-
-/**
- * The edits that move anchor `index` of a note to `anchor`: its own fields,
- * nothing else of the note. One place, so the core's re-anchor edit can take over.
- */
-export function reanchorEdits(index: number, anchor: Anchor): FrontMatterEdit[] {
-  const edits: FrontMatterEdit[] = [
-    { op: 'setAnchorField', index, field: 'path', value: anchor.path },
-    { op: 'setAnchorField', index, field: 'lines', value: formatLines(anchor.lines) },
-    { op: 'setAnchorField', index, field: 'snippet', value: anchor.snippet },
-  ];
-  if (anchor.commit) edits.push({ op: 'setAnchorField', index, field: 'commit', value: anchor.commit });
-  return edits;
 }
 
 /** With no argument: the anchors in the active editor that are not fresh, or all of them. */
