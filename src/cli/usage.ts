@@ -1,12 +1,14 @@
 export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
+      [--topics-key topics|tags]
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
   show NOTE                          a note with its anchors resolved (NOTE: path, file name or title)
   topics [--json]                    topics with note counts, ambassadors, description state
   topics rename OLD NEW              rewrite every note that uses OLD (minimal diff); OLD stays an alias
   topics merge FROM INTO             FROM's notes move to INTO; FROM becomes an alias of INTO
-  check [--json] [--fix]             validate notes and resolve anchors; exit 1 on a problem
+  check [FILE]... [--format text|json|github|sarif] [--json] [--strict] [--fix]
+                                     validate notes (all, or the given note files) and resolve anchors
   digest [--since DATE|GIT-REF] [--until DATE] [--format md|html]
                                      what the team learned, for the meeting (default: last 14 days)
   followups [--json] [--all]         action plans due for a check-in (--all: every open plan)
@@ -14,7 +16,11 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] <command> [options]
 
   --root DIR      workspace root (default ".")
   --folder NAME   notes folder inside the root (default ".learnings")
-  --today DATE    (digest, followups, stats) take DATE as today`;
+  --today DATE    (digest, followups, stats) take DATE as today
+  --version; COMMAND --help
+
+Global options go before or after the command. Exit codes: 0 all well, 1 a problem
+in the notes, 2 a usage error (a missing --root or notes folder too), 3 an internal error.`;
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}

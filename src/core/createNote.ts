@@ -23,6 +23,8 @@ export interface NewNoteInput {
   body?: string;
   /** Extra fields, e.g. `review` and `status` for a plan. */
   extra?: Record<string, string>;
+  /** The key the topics are written under: `tags` for notes that Obsidian or Foam also read. */
+  topicsKey?: 'topics' | 'tags';
 }
 
 export interface CreatedNote {
@@ -34,7 +36,8 @@ export interface CreatedNote {
 
 export function renderFrontMatter(input: NewNoteInput & { kind: string; created: string }): string {
   const fields: Record<string, unknown> = { title: input.title.trim(), kind: input.kind };
-  fields.topics = input.topics ?? [];
+  const topicsKey = input.topicsKey ?? 'topics';
+  fields[topicsKey] = input.topics ?? [];
   if (input.author) fields.author = input.author;
   fields.created = input.created;
   for (const [key, value] of Object.entries(input.extra ?? {})) fields[key] = value;
@@ -46,7 +49,7 @@ export function renderFrontMatter(input: NewNoteInput & { kind: string; created:
     });
   }
   const doc = new Document(fields);
-  const topics = doc.get('topics', true);
+  const topics = doc.get(topicsKey, true);
   if (isSeq(topics)) topics.flow = true;
   const anchors = doc.get('anchors', true);
   if (isSeq(anchors)) {
@@ -55,7 +58,8 @@ export function renderFrontMatter(input: NewNoteInput & { kind: string; created:
       if (snippet instanceof Scalar) snippet.type = 'BLOCK_LITERAL';
     }
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true });
+  // An empty line of a snippet is written without its indentation, as Prettier writes it: the same YAML.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true }).replace(/^ {1,6}$/gm, '');
 }
 
 export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteInput, options: { allowRepoTemplates?: boolean } = {}): Promise<CreatedNote> {
@@ -63,20 +67,35 @@ export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteI
   const created = input.created ?? today();
   const body =
     input.body ?? (await loadTemplate(fs, layout, kind, { title: input.title, author: input.author, date: created }, options.allowRepoTemplates));
-  const head = `---\n${renderFrontMatter({ ...input, kind, created })}---\n`;
-  const text = head + body + (body.endsWith('\n') || body === '' ? '' : '\n');
+  const text = noteText(renderFrontMatter({ ...input, kind, created }), body);
+  const head = text.slice(0, text.length - normalizedBody(body).length);
   const slug = toFileSlug(input.title) || 'note';
   await fs.createDirectory(layout.notesDir);
   for (let n = 1; n < 1000; n++) {
     const path = `${layout.notesDir}/${created}-${slug}${n === 1 ? '' : `-${n}`}.md`;
     try {
       await fs.writeFile(path, encodeText(text), { exclusive: true });
-      return { path, text, bodyOffset: head.length + firstBodyLineOffset(body) };
+      return { path, text, bodyOffset: head.length + firstBodyLineOffset(normalizedBody(body)) };
     } catch (err) {
       if (!(err instanceof FileExistsError)) throw err;
     }
   }
   throw new Error(`too many notes named ${created}-${slug}`);
+}
+
+/**
+ * Front matter, a blank line, the body ending in one line end: the shape
+ * Prettier and markdownlint expect, so a team's formatter leaves notes alone.
+ */
+export function noteText(frontMatter: string, body: string): string {
+  const rest = normalizedBody(body);
+  return `---\n${frontMatter}---\n${rest === '' ? '' : `\n${rest}`}`;
+}
+
+/** The body without blank lines before or after it, ending in one line end (empty stays empty). */
+function normalizedBody(body: string): string {
+  const trimmed = body.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/\s+$/, '');
+  return trimmed === '' ? '' : `${trimmed}\n`;
 }
 
 /** Just under the first heading of the template, where the writer starts typing. */
