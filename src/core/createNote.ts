@@ -2,7 +2,7 @@
 // from the kind's template, a file name from the date and title, and never
 // replacing an existing file.
 
-import { Document, isMap, isSeq, Scalar } from 'yaml';
+import { Document, isMap, isSeq, Scalar, visit } from 'yaml';
 import { FileExistsError, encodeText, type FileSystem } from './fileSystem';
 import type { Layout } from './layout';
 import type { Anchor } from './model';
@@ -49,6 +49,7 @@ export function renderFrontMatter(input: NewNoteInput & { kind: string; created:
     });
   }
   const doc = new Document(fields);
+  preferPrettierQuotes(doc);
   const topics = doc.get(topicsKey, true);
   if (isSeq(topics)) topics.flow = true;
   const anchors = doc.get('anchors', true);
@@ -81,6 +82,26 @@ export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteI
     }
   }
   throw new Error(`too many notes named ${created}-${slug}`);
+}
+
+/**
+ * Quotes as Prettier writes them: double, unless the value holds more double
+ * quotes than single ones. Only a value that must be quoted is, as before.
+ */
+function preferPrettierQuotes(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL') return;
+      const rendered = new Document(node.value).toString({ lineWidth: 0 });
+      if (!/^["']/.test(rendered)) return;
+      const doubles = node.value.split('"').length - 1;
+      const singles = node.value.split("'").length - 1;
+      // Single quotes cannot escape: a value with a control character or a line end stays double-quoted.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      const escapable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(node.value);
+      node.type = doubles > singles && !escapable ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    },
+  });
 }
 
 /**

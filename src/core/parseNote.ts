@@ -50,16 +50,11 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
 
   if (doc.errors.length > 0) {
-    // Every YAML error, not only the first: a fix-and-rerun loop per error wastes a CI run each.
-    const seen = new Set<string>();
-    for (const error of doc.errors) {
-      const described = describeYamlError(error, yaml);
-      const problem: Problem = { file: path, line: lineOf(described.offset), severity: 'error', message: described.message };
-      const key = `${problem.line}\u0000${problem.message}`;
-      if (!seen.has(key)) problems.push(problem);
-      seen.add(key);
-    }
-    return { problems };
+    // The first YAML error only: the ones after it are mostly its echo. Field problems are all reported (below).
+    const described = describeYamlError(doc.errors[0], yaml);
+    return {
+      problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }],
+    };
   }
   if (!isMap(doc.contents)) {
     return { problems: [{ file: path, line: yamlLine, severity: 'error', message: 'front matter must be a map of fields (title: ..., kind: ...)' }] };
