@@ -131,7 +131,7 @@ describe('learnings for CI (built CLI)', function () {
       ['topics', 'merge', 'payments', 'nope'],
       ['topics', 'merge', 'payments', 'payments'],
       ['topics', 'split', 'a', 'b'],
-      ['check', 'no-such-dir/.learnings/notes/x.md'],
+      ['check', '.learnings/notes/no-such-note.md'],
       ['digest', '--today', 'tomorrow'],
     ];
     for (const args of cases) {
@@ -156,7 +156,7 @@ describe('learnings for CI (built CLI)', function () {
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
     assert.deepEqual(
-      lines.map((l) => l.slice(0, l.indexOf(': ', bad.length + 2))),
+      lines.map((l) => l.split(': ').slice(0, 2).join(': ')),
       [`${bad}:3: error`, `${bad}:4: error`, `${bad}:7: error`, `${bad}:8: error`],
       r.stderr,
     );
