@@ -13,8 +13,7 @@ import { parseOptions } from '../run';
 import { checkWithHistory } from '../anchorCheck';
 import { roleOf } from '../../core/layout';
 import { UsageError } from '../usage';
-import { buildReport, printReport } from '../report';
-import { CHECK_FORMATS, type CheckFormat } from '../report';
+import { buildReport, printReport, CHECK_FORMATS, type CheckFormat } from '../report';
 
 export async function checkCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(
