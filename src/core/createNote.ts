@@ -86,20 +86,19 @@ export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteI
 
 /**
  * Quotes as Prettier writes them: double, unless the value holds more double
- * quotes than single ones. Only a value that must be quoted is, as before.
+ * quotes than single ones. yaml already picks single quotes for a value with
+ * `"` and no `'`, double otherwise: only a value with more `"` than `'` (and
+ * both) differs, and only when it must be quoted at all.
  */
 function preferPrettierQuotes(doc: Document): void {
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL') return;
-      const rendered = new Document(node.value).toString({ lineWidth: 0 });
-      if (!/^["']/.test(rendered)) return;
-      const doubles = node.value.split('"').length - 1;
-      const singles = node.value.split("'").length - 1;
-      // Single quotes cannot escape: a value with a control character or a line end stays double-quoted.
+      if (typeof node.value !== 'string' || !node.value.includes("'") || !node.value.includes('"')) return;
+      if (node.value.split('"').length <= node.value.split("'").length) return;
+      // Single quotes cannot escape: a value with a control character or a line end stays as yaml writes it.
       // eslint-disable-next-line no-control-regex -- matching control characters is the point
-      const escapable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(node.value);
-      node.type = doubles > singles && !escapable ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+      if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(node.value)) return;
+      if (/^["']/.test(new Document(node.value).toString({ lineWidth: 0 }))) node.type = 'QUOTE_SINGLE';
     },
   });
 }
