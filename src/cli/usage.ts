@@ -1,5 +1,6 @@
 export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
+      [--topics-key topics|tags]
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
   search QUERY [--limit N] [--json] the editor's search, ranked: word forms, prefixes, accents, a typo
@@ -7,7 +8,8 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command
   topics [--json]                    topics with note counts, ambassadors, description state
   topics rename OLD NEW              rewrite every note that uses OLD (minimal diff); OLD stays an alias
   topics merge FROM INTO             FROM's notes move to INTO; FROM becomes an alias of INTO
-  check [--json] [--fix]             validate notes and resolve anchors; exit 1 on a problem
+  check [FILE]... [--format text|json|github|sarif] [--json] [--strict] [--fix]
+                                     validate notes (all, or the given note files) and resolve anchors
   digest [--since DATE|GIT-REF] [--until DATE] [--format md|html]
                                      what the team learned, for the meeting (default: last 14 days)
   followups [--json] [--all]         action plans due for a check-in (--all: every open plan)
@@ -16,7 +18,11 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command
   --root DIR      workspace root (default ".")
   --folder NAME   notes folder inside the root (default ".learnings")
   --no-git        never run git (no history for anchors, no author from git config)
-  --today DATE    (digest, followups, stats) take DATE as today`;
+  --today DATE    (digest, followups, stats) take DATE as today
+  --version; COMMAND --help
+
+Global options go before or after the command. Exit codes: 0 all well, 1 a problem
+in the notes, 2 a usage error (a missing --root or notes folder too), 3 an internal error.`;
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}

@@ -58,7 +58,7 @@ export async function checkAnchors(fs: FileSystem, notes: Note[], options: Check
   const problems: Problem[] = [];
   const anchors = flat.map(({ note, anchor, anchorIndex }, i): AnchorResult => {
     const problem = unreadable.get(anchor.path);
-    if (problem) problems.push({ file: note.path, severity: 'error', message: `anchor ${anchorIndex + 1}: ${anchor.path} ${problem}` });
+    if (problem) problems.push({ file: note.path, ...lineOf(note, anchorIndex), severity: 'error', message: `anchor ${anchorIndex + 1}: ${anchor.path} ${problem}` });
     const r = resolutions[i];
     return {
       note: note.path,
@@ -71,4 +71,10 @@ export async function checkAnchors(fs: FileSystem, notes: Note[], options: Check
     };
   });
   return { anchors, problems };
+}
+
+/** The line of the note's anchor entry, where the parser knew it. */
+function lineOf(note: Note, anchorIndex: number): { line?: number } {
+  const line = note.anchorLines?.[anchorIndex];
+  return line ? { line } : {};
 }

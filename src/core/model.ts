@@ -41,10 +41,14 @@ export interface Note {
   /** Kept as written, even when unknown (a warning says so). */
   kind: string;
   topics: string[];
+  /** Set when the topics were read from `tags:` (no `topics:`): edits then rewrite `tags`. */
+  topicsKey?: 'tags';
   author?: string;
   /** `YYYY-MM-DD`. */
   created?: string;
   anchors: Anchor[];
+  /** 1-based line in the note of each anchor's entry, by index, for messages about it. */
+  anchorLines?: Array<number | undefined>;
   review?: string;
   status?: string;
   owner?: string;

@@ -164,6 +164,10 @@ function addField(yaml: string, map: YAMLMap, key: string, value: string, eol: s
 
 function replaceInList(yaml: string, map: YAMLMap, key: string, from: string, to: string): Splice | undefined {
   const list = map.get(key, true);
+  // `topics: payments`, one text where a list is meant: the text itself is the one item.
+  if (isScalar(list) && list.range && String(list.value) === from && from !== to) {
+    return { start: list.range[0], end: list.range[1], text: renderOneLine(to, list.type) };
+  }
   if (!isSeq(list)) return undefined;
   const item = list.items.find((i) => isScalar(i) && String(i.value) === from) as Scalar | undefined;
   if (!item?.range) return undefined;

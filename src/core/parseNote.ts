@@ -51,6 +51,7 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
     offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1;
 
   if (doc.errors.length > 0) {
+    // The first YAML error only: the ones after it are mostly its echo. Field problems are all reported (below).
     const described = describeYamlError(doc.errors[0], yaml);
     return {
       problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }],
@@ -61,15 +62,16 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
   }
   const fields = new FieldReader(doc.contents, path, problems, lineOf);
 
+  // Without a usable title there is no note, but the other fields are still read: every problem is reported at once.
+  let usable = true;
   const title = fields.string('title');
   if (title === undefined) {
     if (!fields.has('title')) problems.push({ file: path, line: yamlLine, severity: 'error', message: 'title is missing' });
     else if (problems.length === 0) fields.problem('title', 'error', 'title is empty: give the note a one-line title');
-    return { problems };
-  }
-  if (title.trim() === '' || /[\r\n]/.test(title.trim())) {
+    usable = false;
+  } else if (title.trim() === '' || /[\r\n]/.test(title.trim())) {
     fields.problem('title', 'error', 'title must be one non-empty line');
-    if (title.trim() === '') return { problems };
+    if (title.trim() === '') usable = false;
   }
 
   let kind = fields.string('kind') ?? 'lesson';
@@ -84,15 +86,19 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
     problems.push({ file: path, line: mixed.line, severity: 'warning', message: `mixed line ends: this line ends with ${mixed.eol}, the first line with ${first}; save the file with one kind` });
   }
 
+  const topics = readTopics(fields);
+  const anchorLines: Array<number | undefined> = [];
   const note: Note = {
     path,
-    title: title.trim(),
+    title: (title ?? '').trim(),
     titleLine: fields.lineOfKey('title'),
     kind,
-    topics: readTopics(fields),
+    topics: topics.list,
+    ...(topics.key === 'tags' ? { topicsKey: 'tags' as const } : {}),
     author: fields.string('author'),
     created: fields.date('created'),
-    anchors: readAnchors(fields),
+    anchors: readAnchors(fields, anchorLines),
+    anchorLines,
     review: fields.date('review'),
     status: fields.string('status'),
     owner: fields.string('owner'),
@@ -103,27 +109,39 @@ function parseNoteUncapped(path: string, text: string): ParsedNote {
   if (note.status !== undefined && !(PLAN_STATUSES as readonly string[]).includes(note.status)) {
     fields.problem('status', 'warning', `unknown status "${truncate(note.status)}" (known: ${PLAN_STATUSES.join(', ')})`);
   }
-  return { note, problems };
+  return usable ? { note, problems } : { problems };
 }
 
-function readTopics(fields: FieldReader): string[] {
-  const list = fields.stringList('topics');
-  if (!list) return [];
+/** The keys a note's topics are read from: `topics`, else `tags` (Obsidian's and Foam's key). */
+export const TOPICS_KEYS = ['topics', 'tags'] as const;
+export type TopicsKey = (typeof TOPICS_KEYS)[number];
+
+function readTopics(fields: FieldReader): { list: string[]; key?: TopicsKey } {
+  const key = TOPICS_KEYS.find((k) => fields.has(k) && !fields.isNull(k));
+  if (!key) return { list: [] };
+  const single = fields.singleString(key);
+  if (single !== undefined) {
+    // `topics: payments` is how Obsidian and Foam accept one topic: read it, and say the list form is ours.
+    fields.problem(key, 'warning', `${key} is one text, not a list: read as the topic "${truncate(single)}"; write ${key}: [${truncate(single)}]`);
+  }
+  const list = single !== undefined ? [single.trim()] : fields.stringList(key);
+  if (!list) return { list: [], key };
   if (list.length > MAX_TOPICS) {
-    fields.problem('topics', 'error', `${list.length} topics: at most ${MAX_TOPICS} are read`);
+    fields.problem(key, 'error', `${list.length} topics: at most ${MAX_TOPICS} are read`);
   }
   const topics: string[] = [];
   for (const topic of list.slice(0, MAX_TOPICS)) {
     if (!isTopicSlug(topic)) {
-      fields.problem('topics', 'error', `topic "${truncate(topic)}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
+      fields.problem(key, 'error', `topic "${truncate(topic)}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
     } else if (!topics.includes(topic)) {
       topics.push(topic);
     }
   }
-  return topics;
+  return { list: topics, key };
 }
 
-function readAnchors(fields: FieldReader): Anchor[] {
+/** `entryLines` gets, for each anchor read, the line of its entry in the note. */
+function readAnchors(fields: FieldReader, entryLines: Array<number | undefined>): Anchor[] {
   const node = fields.node('anchors');
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
   if (!isSeq(node)) {
@@ -170,6 +188,7 @@ function readAnchors(fields: FieldReader): Anchor[] {
     }
     if (typeof symbol === 'string' && symbol.trim() !== '' && symbol.length <= 200 && !/[\r\n]/.test(symbol)) anchor.symbol = symbol.trim();
     anchors.push(anchor);
+    entryLines.push(line);
   });
   if (node.items.length > MAX_ANCHORS) {
     fields.problem('anchors', 'error', `${node.items.length} anchors: at most ${MAX_ANCHORS} are read`);
@@ -208,6 +227,17 @@ class FieldReader {
 
   has(key: string): boolean {
     return this.map.has(key);
+  }
+
+  isNull(key: string): boolean {
+    const node = this.map.get(key, true);
+    return node === undefined || node === null || (isScalar(node) && node.value === null);
+  }
+
+  /** The value when it is one text (not a list), else undefined. */
+  singleString(key: string): string | undefined {
+    const node = this.map.get(key, true);
+    return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
   }
 
   node(key: string): unknown {

@@ -15,7 +15,8 @@ const BUILT_IN: Record<string, string[]> = {
 
 export function builtInTemplate(kind: string): string {
   const sections = BUILT_IN[kind] ?? BUILT_IN.lesson;
-  return sections.map((heading) => `## ${heading}\n\n`).join('');
+  // One line end at the end of the file, as formatters want it.
+  return sections.map((heading) => `## ${heading}\n`).join('\n');
 }
 
 export interface TemplateValues {

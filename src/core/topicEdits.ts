@@ -63,7 +63,7 @@ export async function planTopicChange(
     const edits: FrontMatterEdit[] = [];
     for (const raw of note.topics) {
       const target = renamedTopic(raw, from, to);
-      if (target !== undefined) edits.push({ op: 'replaceInList', key: 'topics', from: raw, to: target });
+      if (target !== undefined) edits.push({ op: 'replaceInList', key: note.topicsKey ?? 'topics', from: raw, to: target });
     }
     if (edits.length === 0) continue;
     const before = await read(note.path);
@@ -109,7 +109,8 @@ export async function planTopicChange(
 function withAlias(text: string, alias: string, merged?: TopicPage): string {
   const wanted = [alias, ...(merged?.aliases ?? [])];
   if (!text.startsWith('---')) {
-    return `---\naliases: [${wanted.map((a) => renderScalar(a, 'PLAIN')).join(', ')}]\n---\n${text}`;
+    const gap = text === '' || /^\r?\n/.test(text) ? '' : '\n';
+    return `---\naliases: [${wanted.map((a) => renderScalar(a, 'PLAIN')).join(', ')}]\n---\n${gap}${text}`;
   }
   return editNote(
     text,

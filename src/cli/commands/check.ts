@@ -1,4 +1,5 @@
-import { formatProblem, type Problem } from '../../core/model';
+import * as path from 'node:path';
+import type { Problem } from '../../core/model';
 import type { AnchorResult } from '../../core/checkAnchors';
 import { readAnchoredFile } from '../../core/readAnchoredFile';
 import { reanchorEdits, ReanchorError } from '../../core/reanchor';
@@ -10,13 +11,23 @@ import { readHeadCommit } from '../../core/gitHead';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { checkWithHistory } from '../anchorCheck';
+import { roleOf } from '../../core/layout';
+import { UsageError } from '../usage';
+import { buildReport, printReport, CHECK_FORMATS, type CheckFormat } from '../report';
 
 export async function checkCommand(ctx: CliContext, args: string[]): Promise<number> {
-  const { values } = parseOptions(args, { json: { type: 'boolean' }, fix: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(
+    args,
+    { json: { type: 'boolean' }, fix: { type: 'boolean' }, format: { type: 'string' }, strict: { type: 'boolean' } },
+    Infinity,
+  );
+  const format = checkFormat(values.format, values.json);
   const index = await ctx.load();
-  const notes = index.notes();
+  const only = selectNoteFiles(ctx, positionals);
+  const inScope = <T extends { file: string } | { path: string }>(x: T) => !only || only.has('file' in x ? x.file : x.path);
+  const notes = index.notes().filter(inScope);
   const result = await checkWithHistory(ctx, notes);
-  const problems = [...index.problems(), ...result.problems];
+  const problems = index.problems().filter(inScope);
   if (values.fix) {
     const fixed = await fixMovedAnchors(ctx, result.anchors, problems);
     for (const a of fixed) {
@@ -24,41 +35,34 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
       a.status = 'fresh';
     }
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-  const failed = problems.some((p) => p.severity === 'error') || result.anchors.some((a) => a.status === 'orphaned');
-  if (values.json) {
-    ctx.io.out(
-      JSON.stringify({
-        notes: notes.length,
-        problems: problems.map((p) => ({ file: p.file, ...(p.line ? { line: p.line } : {}), severity: p.severity, message: p.message })),
-        anchors: result.anchors.map(({ anchorIndex: _i, ...a }) => a),
-      }),
-    );
-    return failed ? 1 : 0;
+  const report = buildReport({ notes, problems, anchorProblems: result.problems, anchors: result.anchors, strict: !!values.strict });
+  printReport(ctx.io, format, report);
+  return report.failed ? 1 : 0;
+}
+
+function checkFormat(format: string | undefined, json: boolean | undefined): CheckFormat {
+  if (json && format !== undefined && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
+  const chosen = format ?? (json ? 'json' : 'text');
+  if (!(CHECK_FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format must be ${CHECK_FORMATS.join(', ')}, not "${chosen}"`);
+  return chosen as CheckFormat;
+}
+
+/**
+ * The notes named on the command line (a pre-commit hook passes the staged
+ * files), workspace-relative; undefined when none was named: every note.
+ * A file outside the notes folder or not `.md` is not a note and is ignored.
+ */
+function selectNoteFiles(ctx: CliContext, files: string[]): Set<string> | undefined {
+  if (files.length === 0) return undefined;
+  const root = path.resolve(ctx.root);
+  const selected = new Set<string>();
+  for (const file of files) {
+    const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+    if (roleOf(rel, ctx.workspace.layout) !== 'note') continue;
+    if (!ctx.workspace.index.get(rel) && ctx.workspace.index.problemsOf(rel).length === 0) throw new UsageError(`${file}: no such note`);
+    selected.add(rel);
   }
-  for (const p of problems) ctx.io.err(formatProblem(p));
-  // An anchor whose file was refused (a symlink out of the workspace, a binary file) was reported above, with why.
-  const refused = new Set(result.problems.map((p) => `${p.file}\u0000${/^anchor (\d+):/.exec(p.message)?.[1]}`));
-  for (const a of result.anchors) {
-    if (a.status === 'fresh') continue;
-    if (a.status === 'orphaned' && refused.has(`${a.note}\u0000${a.anchorIndex + 1}`)) continue;
-    const where = a.lines ? `${a.path}:${a.lines}` : a.path;
-    const similarity = a.similarity !== undefined ? ` (${Math.round(a.similarity * 100)}% similar)` : '';
-    const line =
-      a.status === 'orphaned'
-        ? `${a.note}: error: anchor ${a.was} is orphaned: the code is gone`
-        : a.status === 'moved'
-          ? `${a.note}: info: anchor ${a.was} moved to ${where} (check --fix updates the note)`
-          : `${a.note}: warning: anchor ${a.was} drifted to ${where}${similarity}: the code was edited; re-anchor it by hand`;
-    ctx.io.err(line);
-  }
-  const counts = { fresh: 0, moved: 0, drifted: 0, orphaned: 0 };
-  for (const a of result.anchors) counts[a.status]++;
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  ctx.io.out(
-    `${notes.length} notes, ${result.anchors.length} anchors: ${counts.fresh} fresh, ${counts.moved} moved, ${counts.drifted} drifted, ${counts.orphaned} orphaned; ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
-  );
-  return failed ? 1 : 0;
+  return selected;
 }
 
 /**

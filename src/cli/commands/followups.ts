@@ -11,7 +11,7 @@ export async function followupsCommand(ctx: CliContext, args: string[]): Promise
   const index = await ctx.load();
   const list = followups(index.notes(), day).filter((f) => values.all || f.state === 'overdue' || f.state === 'due');
   if (values.json) {
-    ctx.io.out(JSON.stringify(list.map((f) => ({ path: f.note.path, title: f.note.title, owner: f.note.owner ?? null, review: f.note.review ?? null, state: f.state, due_in_days: f.dueIn ?? null })), null, 2));
+    ctx.io.out(JSON.stringify(list.map((f) => ({ path: f.note.path, title: f.note.title, owner: f.note.owner ?? null, review: f.note.review ?? null, state: f.state, dueInDays: f.dueIn ?? null })), null, 2));
     return 0;
   }
   if (list.length === 0) {

@@ -15,7 +15,10 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     anchor: { type: 'string', multiple: true },
     author: { type: 'string' },
     body: { type: 'string' },
+    'topics-key': { type: 'string' },
   });
+  const topicsKey = values['topics-key'] ?? 'topics';
+  if (topicsKey !== 'topics' && topicsKey !== 'tags') throw new UsageError(`--topics-key must be topics or tags, not "${topicsKey}"`);
   const title = values.title?.trim();
   if (!title) throw new UsageError('new needs --title');
   if (/[\r\n]/.test(title)) throw new UsageError('--title must be one line');
@@ -49,6 +52,7 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     author: values.author ?? gitUserName(ctx.root),
     anchors,
     body,
+    topicsKey,
   });
   ctx.io.out(created.path);
   return 0;

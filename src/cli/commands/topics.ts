@@ -66,10 +66,8 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
       return stat ? decodeText(await ctx.fs.readFile(p)) : undefined;
     });
   } catch (err) {
-    if (err instanceof TopicEditError) {
-      ctx.io.err(`learnings: ${err.message}`);
-      return 1;
-    }
+    // An unknown topic, a name that is not a slug, a topic into itself: how the command was called.
+    if (err instanceof TopicEditError) throw new UsageError(err.message);
     throw err;
   }
   for (const s of plan.skipped) ctx.io.err(`${s.path}: error: not changed: ${s.reason}`);

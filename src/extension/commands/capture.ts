@@ -105,7 +105,7 @@ export async function newNote(service: LearningsService, args: CaptureArgs = {},
   const note = await createNote(
     service.fs,
     service.layout,
-    { title: title.trim(), kind, topics, author, created, anchors, body: args.body, extra },
+    { title: title.trim(), kind, topics, author, created, anchors, body: args.body, extra, topicsKey: config.topicsKey },
     { allowRepoTemplates: vscode.workspace.isTrusted },
   );
   await service.refresh([note.path]);

@@ -32,7 +32,7 @@ describe('learnings CLI (built)', () => {
   it('new --body - reads the body from stdin', () => {
     const r = runCli(root, ['new', '--title', 'From stdin', '--body', '-'], 'Piped body.\n');
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(readFileSync(path.join(root, r.stdout.trim()), 'utf8').endsWith('---\nPiped body.\n'));
+    assert.ok(readFileSync(path.join(root, r.stdout.trim()), 'utf8').endsWith('---\n\nPiped body.\n'));
   });
 
   it('list --topic T --json returns exactly the notes on T and its subtopics', () => {

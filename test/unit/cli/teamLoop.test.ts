@@ -68,8 +68,9 @@ describe('learnings topics rename / merge (built CLI)', () => {
   it('refuses bad requests with one line and changes nothing', () => {
     for (const args of [['rename', 'nope', 'x'], ['rename', 'reliability', 'database'], ['merge', 'reliability', 'nowhere'], ['rename', 'reliability', 'Bad Slug']]) {
       const r = learnings(root, 'topics', ...args);
-      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
-      assert.equal(r.stderr.trim().split('\n').length, 1);
+      // How the command was called is wrong: a usage error, its one line and the pointer to --help.
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.deepEqual(r.stderr.trim().split('\n').slice(1), ['Run "learnings --help" for usage.']);
     }
     assert.equal(learnings(root, 'topics', 'rename', 'only-one').code, 2);
     for (const [rel, text] of Object.entries(files())) assert.equal(read(rel), text);
@@ -91,7 +92,7 @@ describe('learnings followups, digest and stats (built CLI)', () => {
       '.learnings/notes/p4.md': PLAN('Finished', '2026-11-01', 'done'),
     });
     const json = JSON.parse(learnings(root, 'followups', '--json', '--today', '2026-11-23').stdout);
-    assert.deepEqual(json.map((f: { title: string; state: string; due_in_days: number }) => [f.title, f.state, f.due_in_days]), [
+    assert.deepEqual(json.map((f: { title: string; state: string; dueInDays: number }) => [f.title, f.state, f.dueInDays]), [
       ['Overdue plan', 'overdue', -13],
       ['Due soon', 'due', 2],
     ]);

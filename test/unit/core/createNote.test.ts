@@ -22,7 +22,7 @@ describe('createNote and captureAnchor', () => {
     assert.equal(note?.kind, 'retro');
     assert.deepEqual(note?.topics, ['payments/webhooks']);
     assert.deepEqual(note?.anchors, [{ path: 'src/x.ts', lines: { start: 2, end: 3 }, snippet: 'line two\nline three\n' }]);
-    assert.match(note!.body, /^## Went well\n\n## To improve\n\n## Actions\n/);
+    assert.match(note!.body, /^\n## Went well\n\n## To improve\n\n## Actions\n$/);
     assert.ok(created.text.includes('topics: [payments/webhooks]'), created.text);
     assert.equal(created.text.slice(created.bodyOffset - '## Went well\n\n'.length, created.bodyOffset), '## Went well\n\n');
   });
@@ -39,9 +39,9 @@ describe('createNote and captureAnchor', () => {
   it('uses a template from the repo when there is one, and only then', async () => {
     const fs = new MemoryFileSystem({ '.learnings/templates/lesson.md': '## Story of {{title}}\n\n' });
     const repo = await createNote(fs, layout, { title: 'T', created: '2026-11-23' });
-    assert.ok(repo.text.endsWith('---\n## Story of T\n\n'));
+    assert.ok(repo.text.endsWith('---\n\n## Story of T\n'));
     const builtIn = await createNote(fs, layout, { title: 'U', created: '2026-11-23' }, { allowRepoTemplates: false });
-    assert.ok(builtIn.text.endsWith('---\n## What happened\n\n## What we learned\n\n## Next time\n\n'));
+    assert.ok(builtIn.text.endsWith('---\n\n## What happened\n\n## What we learned\n\n## Next time\n'));
   });
 
   it('records HEAD from .git without running git', async () => {
