@@ -5,28 +5,34 @@ import { TopicsProvider, type TopicsNode } from './topicsView';
 import { ThisFileProvider } from './thisFileView';
 import { FollowupsProvider } from './followupsView';
 import { ReviewProvider } from './reviewView';
+import { FolderThisFileProvider, FolderTopicsProvider, type FolderTopicsNode } from './folderViews';
+import type { LearningsServices } from '../services';
 
 export interface Views {
   topics: TopicsProvider;
-  topicsView: vscode.TreeView<TopicsNode>;
+  topicsView: vscode.TreeView<TopicsNode | FolderTopicsNode>;
   thisFile: ThisFileProvider;
   followups: FollowupsProvider;
   review: ReviewProvider;
   refreshAll(): void;
 }
 
-export function registerViews(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors): Views {
+export function registerViews(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, services?: LearningsServices): Views {
   const topics = new TopicsProvider(service);
   const thisFile = new ThisFileProvider(service, live);
   const followups = new FollowupsProvider(service);
   const review = new ReviewProvider(service);
-  const topicsView = vscode.window.createTreeView('teamLearnings.topics', { treeDataProvider: topics, showCollapseAll: true });
+  // Every folder of a multi-root workspace: grouped by folder where several have notes.
+  const topicsTree = services ? new FolderTopicsProvider(services, topics) : topics;
+  const thisFileTree = services ? new FolderThisFileProvider(services, thisFile) : thisFile;
+  if (services) context.subscriptions.push(topicsTree as FolderTopicsProvider, thisFileTree as FolderThisFileProvider);
+  const topicsView = vscode.window.createTreeView<TopicsNode | FolderTopicsNode>('teamLearnings.topics', { treeDataProvider: topicsTree, showCollapseAll: true });
   const reviewView = vscode.window.createTreeView('teamLearnings.review', { treeDataProvider: review });
   review.view = reviewView;
   context.subscriptions.push(
     topicsView,
     reviewView,
-    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFile),
+    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFileTree),
     vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
   );
   const refreshAll = () => {
