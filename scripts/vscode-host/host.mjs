@@ -346,13 +346,15 @@ export async function launchBrowser(scope) {
  * The workbench URL for `folder`, with the extension under development and,
  * when given, the tests module (both absolute paths inside the extension).
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath = REPO_ROOT, extensionTestsPath } = {}) {
+/** `workspace`: a .code-workspace file (multi-root) instead of a folder; `extensionDevelopmentPath: null`: only installed extensions. */
+export function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath = REPO_ROOT, extensionTestsPath } = {}) {
   const remote = (path) => `vscode-remote://${server.authority}${resolve(path)}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  const payload = extensionDevelopmentPath ? [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]] : [];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   const query = [];
   if (folder) query.push(`folder=${encodeURIComponent(resolve(folder))}`);
+  if (workspace) query.push(`workspace=${encodeURIComponent(resolve(workspace))}`);
   query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `${server.url}/?${query.join('&')}`;
 }

@@ -37,7 +37,7 @@ export function noteHeaderHtml(path: string, text: string, labels: NoteHeaderLab
 /** The markdown-it plugin: a header before the first token of a note that has front matter. */
 export function noteHeaderPlugin(md: MarkdownIt, options: NoteHeaderOptions): MarkdownIt {
   md.core.ruler.push('team_learnings_note_header', (state) => {
-    if (!/^\uFEFF?---[ \t]*\r?\n/.test(state.src) || !options.isNote(state.env)) return;
+    if (!/^\uFEFF?---[ \t]*\r?\n/.test(state.src)) return;
     const html = noteHeaderHtml('note.md', state.src, options.labels);
     if (!html) return;
     const token = new state.Token('team_learnings_note_header', '', 0);
@@ -45,7 +45,9 @@ export function noteHeaderPlugin(md: MarkdownIt, options: NoteHeaderOptions): Ma
     token.block = true;
     state.tokens.unshift(token);
   });
+  // Whether the document is a note is known when it is rendered (VS Code's
+  // preview names the document in the render env, not always in the parse env).
   // The content was escaped when it was made; nothing from the note reaches here unescaped.
-  md.renderer.rules.team_learnings_note_header = (tokens, idx) => tokens[idx].content;
+  md.renderer.rules.team_learnings_note_header = (tokens, idx, _options, env) => (options.isNote(env) ? tokens[idx].content : '');
   return md;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
 import type { LiveAnchors } from '../editor/liveAnchors';
 import { TopicsProvider, type TopicsNode } from './topicsView';
-import { ThisFileProvider } from './thisFileView';
+import { ThisFileProvider, type ThisFileNode } from './thisFileView';
 import { FollowupsProvider } from './followupsView';
 import { ReviewProvider } from './reviewView';
 import { FolderThisFileProvider, FolderTopicsProvider, type FolderTopicsNode } from './folderViews';
@@ -15,6 +15,9 @@ export interface Views {
   followups: FollowupsProvider;
   review: ReviewProvider;
   refreshAll(): void;
+  /** What the Topics view shows: grouped by folder in a multi-root workspace. */
+  topicsTree: vscode.TreeDataProvider<TopicsNode | FolderTopicsNode>;
+  thisFileTree: vscode.TreeDataProvider<ThisFileNode>;
 }
 
 export function registerViews(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, services?: LearningsServices): Views {
@@ -46,5 +49,5 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     live.onDidChange(() => thisFile.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => thisFile.refresh()),
   );
-  return { topics, topicsView, thisFile, followups, review, refreshAll };
+  return { topics, topicsView, thisFile, followups, review, refreshAll, topicsTree, thisFileTree };
 }
