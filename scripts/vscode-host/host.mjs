@@ -202,7 +202,8 @@ function serverEnv(dir, extra) {
  * (or `port` when free), fresh user-data and extensions folders.
  * Options: env (extra environment, inherited by the extension host),
  * trust (true: workspace trust enabled, so the folder opens restricted),
- * settings (extra user settings), onLine (called with each line the server prints).
+ * settings (extra user settings), onLine (called with each line the server prints),
+ * extensionsDir (a folder of installed extensions instead of an empty one).
  * Returns { url, host, port, authority, pid, output(), stop() }; stop() also runs when the scope closes.
  */
 export async function startServer(options = {}) {
@@ -212,19 +213,21 @@ export async function startServer(options = {}) {
   scope?.defer(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'user/User'), { recursive: true }); // or the IPC socket cannot be created
   mkdirSync(join(dir, 'extensions'));
+  // `extensionsDir`: extensions installed beforehand (a packaged .vsix), instead of none.
+  const extensionsDir = options.extensionsDir ?? join(dir, 'extensions');
   const trustSettings = trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
   writeFileSync(join(dir, 'user/User/settings.json'), JSON.stringify({ ...SETTINGS, ...trustSettings, ...settings }, null, 2));
   // A free port can be taken between the check and the server's bind: try another.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launchServer(entry, dir, attempt === 1 ? options.port ?? 0 : 0, options);
+      return await launchServer(entry, dir, attempt === 1 ? options.port ?? 0 : 0, { ...options, extensionsDir });
     } catch (error) {
       if (attempt >= 3 || !/EADDRINUSE/.test(error.message)) throw error;
     }
   }
 }
 
-async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000 }) {
+async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000, extensionsDir }) {
   const chosenPort = await freePort(host, port);
   writeFileSync(join(dir, 'config.yaml'), `bind-addr: ${host}:${chosenPort}\nauth: none\ncert: false\n`);
 
@@ -234,7 +237,7 @@ async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.
     '--bind-addr', `${host}:${chosenPort}`,
     '--config', join(dir, 'config.yaml'),
     '--user-data-dir', join(dir, 'user'),
-    '--extensions-dir', join(dir, 'extensions'),
+    '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
