@@ -97,7 +97,7 @@ async function main(scope) {
       const title = await frame.$eval('h1', (h) => h.textContent ?? '');
       if (!title.includes('Claim a webhook event')) throw new HostError(`the preview shows ${JSON.stringify(title)}`);
       // Its stylesheet came with the package: the page is styled, not raw.
-      const styled = await frame.$eval('main.note', (m) => getComputedStyle(m).maxWidth === '860px');
+      const styled = await frame.$eval('main.note', (m) => globalThis.getComputedStyle(m).maxWidth === '860px');
       if (!styled) throw new HostError('the preview has no stylesheet (media/preview.css missing from the package?)');
       passed++;
     });
