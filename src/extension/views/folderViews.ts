@@ -25,19 +25,20 @@ export class FolderTopicsProvider implements vscode.TreeDataProvider<FolderTopic
     primary: TopicsProvider,
   ) {
     this.providers.set(services.primary, primary);
-    this.disposables.push(primary.onDidChangeTreeData(() => this.emitter.fire(undefined)), services.onDidChange(() => this.refresh()));
-  }
-
-  refresh(): void {
-    for (const p of this.providers.values()) p.refresh();
-    this.emitter.fire(undefined);
+    // The first folder's provider is refreshed by the views' own wiring; each other folder's when its notes change.
+    this.disposables.push(
+      primary.onDidChangeTreeData(() => this.emitter.fire(undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire(undefined)),
+    );
   }
 
   private provider(entry: FolderEntry): TopicsProvider {
     let p = this.providers.get(entry);
     if (!p) {
-      p = new TopicsProvider(entry.service);
-      this.providers.set(entry, p);
+      const created = new TopicsProvider(entry.service);
+      this.providers.set(entry, created);
+      this.disposables.push(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+      p = created;
     }
     return p;
   }
