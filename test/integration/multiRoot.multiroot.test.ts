@@ -47,19 +47,25 @@ describe('Multi-root workspace', () => {
     assert.strictEqual(await vscode.commands.executeCommand(item.command.command, ...item.command.arguments), true, 'preview of the api note failed');
   });
 
-  it('shows CodeLens and hover in each folder’s code, and This File follows the file’s folder', async () => {
-    const { views } = await api();
+  it('shows a CodeLens in the api folder’s code that previews that folder’s note', async () => {
     const apiLens = await lensTitles(folderUri('api', 'src/server.ts'));
     assert.match(apiLens[0].command?.title ?? '', /Jitter every retry/);
     // The CodeLens's command (a path in the api folder) previews that folder's note.
     assert.strictEqual(await vscode.commands.executeCommand(apiLens[0].command!.command, ...(apiLens[0].command!.arguments ?? [])), true);
+  });
+
+  it('shows the hover and This File of the api folder for its code', async () => {
+    const { views } = await api();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(folderUri('api', 'src/server.ts')));
     const here = (await views.thisFileTree.getChildren()) ?? [];
     assert.deepStrictEqual(await Promise.all(here.map(async (n) => (await views.thisFileTree.getTreeItem(n)).label)), ['Jitter every retry']);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', folderUri('api', 'src/server.ts'), new vscode.Position(3, 4));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Jitter every retry/);
+  });
 
+  it('shows the web folder’s CodeLens and This File for its code', async () => {
+    const { views } = await api();
     const webLens = await lensTitles(folderUri('web', 'src/cart.ts'));
     assert.match(webLens[0].command?.title ?? '', /Cart totals are summed in minor units/);
     const web = (await views.thisFileTree.getChildren()) ?? [];
