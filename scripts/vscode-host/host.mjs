@@ -202,8 +202,9 @@ function serverEnv(dir, extra) {
  * (or `port` when free), fresh user-data and extensions folders.
  * Options: env (extra environment, inherited by the extension host),
  * trust (true: workspace trust enabled, so the folder opens restricted),
- * settings (extra user settings), onLine (called with each line the server prints).
- * userDataDir (a profile folder to use instead of a fresh one, e.g. for a second start).
+ * settings (extra user settings), onLine (called with each line the server prints),
+ * userDataDir (a profile folder to use instead of a fresh one, e.g. for a second start),
+ * extensionsDir (a folder of installed extensions instead of an empty one).
  * Returns { url, host, port, authority, pid, userDataDir, output(), stop() }; stop() also runs when the scope closes.
  */
 export async function startServer(options = {}) {
@@ -215,20 +216,22 @@ export async function startServer(options = {}) {
   const userDataDir = options.userDataDir ?? join(dir, 'user');
   mkdirSync(join(userDataDir, 'User'), { recursive: true }); // or the IPC socket cannot be created
   mkdirSync(join(dir, 'extensions'));
+  // `extensionsDir`: extensions installed beforehand (a packaged .vsix), instead of none.
+  const extensionsDir = options.extensionsDir ?? join(dir, 'extensions');
   const trustSettings = trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...trustSettings, ...settings }, null, 2));
   options = { ...options, userDataDir };
   // A free port can be taken between the check and the server's bind: try another.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launchServer(entry, dir, attempt === 1 ? options.port ?? 0 : 0, options);
+      return await launchServer(entry, dir, attempt === 1 ? options.port ?? 0 : 0, { ...options, extensionsDir });
     } catch (error) {
       if (attempt >= 3 || !/EADDRINUSE/.test(error.message)) throw error;
     }
   }
 }
 
-async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000, userDataDir }) {
+async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.0.1', env = {}, trust = false, onLine, startTimeoutMs = 60_000, userDataDir, extensionsDir }) {
   const chosenPort = await freePort(host, port);
   writeFileSync(join(dir, 'config.yaml'), `bind-addr: ${host}:${chosenPort}\nauth: none\ncert: false\n`);
 
@@ -238,7 +241,7 @@ async function launchServer(entry, dir, port, { workspace, scope, host = '127.0.
     '--bind-addr', `${host}:${chosenPort}`,
     '--config', join(dir, 'config.yaml'),
     '--user-data-dir', userDataDir,
-    '--extensions-dir', join(dir, 'extensions'),
+    '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
@@ -350,13 +353,15 @@ export async function launchBrowser(scope) {
  * The workbench URL for `folder`, with the extension under development and,
  * when given, the tests module (both absolute paths inside the extension).
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath = REPO_ROOT, extensionTestsPath } = {}) {
+/** `workspace`: a .code-workspace file (multi-root) instead of a folder; `extensionDevelopmentPath: null`: only installed extensions. */
+export function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath = REPO_ROOT, extensionTestsPath } = {}) {
   const remote = (path) => `vscode-remote://${server.authority}${resolve(path)}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
+  const payload = extensionDevelopmentPath ? [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]] : [];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   const query = [];
   if (folder) query.push(`folder=${encodeURIComponent(resolve(folder))}`);
+  if (workspace) query.push(`workspace=${encodeURIComponent(resolve(workspace))}`);
   query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `${server.url}/?${query.join('&')}`;
 }

@@ -7,7 +7,7 @@
 // Options (flag or environment variable):
 //   --grep REGEXP      TL_GREP       only the tests whose full title matches
 //   --workspace DIR    TL_WORKSPACE  another fixture folder (copied first)
-//   --pass NAME        TL_PASS       trusted, restricted or all (default all)
+//   --pass NAME        TL_PASS       trusted, restricted, multiroot or all (default all)
 //   --trust            TL_TRUST=1    only the restricted pass (TL_TRUST=0: only the trusted one)
 //   --no-git           TL_GIT=0      the copy is not made a git repo
 //   --timeout SECONDS  TL_TIMEOUT    the whole run, from server start (default 180)
@@ -61,6 +61,7 @@ function readSummary(file) {
 export async function runIntegration(scope, {
   workspace = DEMO_WORKSPACE, testsPath = TESTS_MODULE, grep, trust = false, git = true, env = {},
   timeoutMs = 180_000, doBuild = true, verbose = false, print = (line) => console.log(line), allowEmpty = false,
+  workspaceFile,
 } = {}) {
   if (doBuild) build();
   await ensureCodeServer();
@@ -109,7 +110,9 @@ export async function runIntegration(scope, {
     onCrash: (error) => finish({ kind: 'crash', reason: error.message }),
   });
   if (verbose) page.on('console', (message) => print(`[workbench ${message.type()}] ${message.text()}`));
-  gotoWorkbench(page, workbenchUrl(server, { folder, extensionTestsPath: testsPath }), { timeoutMs })
+  // A multi-root workspace opens its .code-workspace file (relative to the copied folder).
+  const target = workspaceFile ? { workspace: join(folder, workspaceFile) } : { folder };
+  gotoWorkbench(page, workbenchUrl(server, { ...target, extensionTestsPath: testsPath }), { timeoutMs })
     .catch((error) => finish({ kind: 'crash', reason: `the workbench did not load: ${error.message}` }));
 
   // The sturdier channel: the summary file may arrive before (or without) codeAutomationExit.
@@ -174,13 +177,16 @@ function options() {
 /** Which passes to run: --pass / TL_PASS, else TL_TRUST (1: restricted only, 0: trusted only), else both. */
 function passesOf(pass, trust) {
   if (pass !== undefined) {
-    if (pass === 'all') return ['trusted', 'restricted'];
-    if (pass === 'trusted' || pass === 'restricted') return [pass];
-    throw new HostError(`--pass must be trusted, restricted or all, not "${pass}"`);
+    if (pass === 'all') return ['trusted', 'restricted', 'multiroot'];
+    if (pass === 'trusted' || pass === 'restricted' || pass === 'multiroot') return [pass];
+    throw new HostError(`--pass must be trusted, restricted, multiroot or all, not "${pass}"`);
   }
   if (trust !== undefined && trust !== '') return trust === '0' || trust === 'false' ? ['trusted'] : ['restricted'];
-  return ['trusted', 'restricted'];
+  return ['trusted', 'restricted', 'multiroot'];
 }
+
+/** The multi-root pass: two folders with notes, opened through their .code-workspace file. */
+export const MULTI_ROOT_WORKSPACE = join(REPO_ROOT, 'test/fixtures/multi-root');
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await runMain(async (scope) => {
@@ -192,9 +198,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       // Each pass in its own server and browser, released before the next starts.
       const passScope = createScope();
       scope.defer(() => passScope.close());
-      if (passes.length > 1) console.log(`\n── ${pass === 'restricted' ? 'Restricted Mode (untrusted workspace)' : 'trusted workspace'} ──`);
+      if (passes.length > 1) console.log(`\n── ${pass === 'restricted' ? 'Restricted Mode (untrusted workspace)' : pass === 'multiroot' ? 'multi-root workspace (two folders)' : 'trusted workspace'} ──`);
       const result = await runIntegration(passScope, {
         ...opts,
+        ...(pass === 'multiroot' ? { workspace: MULTI_ROOT_WORKSPACE, workspaceFile: 'team.code-workspace' } : {}),
         trust: pass === 'restricted',
         env: { TL_PASS: pass },
         doBuild: doBuild && i === 0,

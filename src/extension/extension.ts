@@ -1,8 +1,9 @@
-// Wiring: one service per workspace, then each feature registers itself.
+// Wiring: one service per workspace folder, then each feature registers itself.
 // Activation does no scan: the index loads the first time a view or an
 // editor feature asks for it.
 
 import * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
 import { LearningsService } from './service';
 import { indexCacheStore } from './indexCacheStore';
 import { registerViews, type Views } from './views/registerViews';
@@ -13,31 +14,46 @@ import { LiveAnchors } from './editor/liveAnchors';
 import type { NotePreviewManager } from './preview/notePreview';
 import { registerDashboard, type DashboardPanel } from './dashboard/dashboard';
 import { registerDiagnostics } from './diagnostics';
+import { LearningsServices, type FolderEntry } from './services';
+import { registerNoteAssist } from './editor/noteAssist';
+import { markdownItPlugin } from './markdownPreview';
 
 export interface TeamLearningsApi {
+  /** The first folder's service and live anchors. */
   service: LearningsService;
   live: LiveAnchors;
+  /** Every folder's. */
+  services: LearningsServices;
   views: Views;
   preview: NotePreviewManager;
   dashboard: DashboardPanel;
   /** Milliseconds `activate` took, for the benchmark. */
   activationMs: number;
+  /** For VS Code's markdown preview (`contributes.markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
 export function activate(context: vscode.ExtensionContext): TeamLearningsApi | undefined {
   const started = performance.now();
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) return undefined;
-  const service = new LearningsService(folder, (notesFolder) => indexCacheStore(context, folder, notesFolder));
-  const live = new LiveAnchors(service);
-  context.subscriptions.push(service, live);
-  const preview = registerPreview(context, service);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return undefined;
+  const services = new LearningsServices(folders, (folder, notesFolder) => indexCacheStore(context, folder, notesFolder));
+  const { service, live } = services.primary;
+  context.subscriptions.push(services);
+  const preview = registerPreview(context, service, (arg) => services.forArg(arg).service);
   const dashboard = registerDashboard(context, service);
-  const views = registerViews(context, service, live);
-  registerEditorFeatures(context, service, live);
-  registerCommands(context, service, live, views);
+  const views = registerViews(context, service, live, services);
+  // CodeLens, gutter and hover for each folder, each on its own files.
+  const editorFeatures = (entry: FolderEntry) => {
+    const folderContext = entry === services.primary ? context : (Object.create(context, { subscriptions: { value: entry.subscriptions } }) as vscode.ExtensionContext);
+    registerEditorFeatures(folderContext, entry.service, entry.live, (uri) => (services.forUri(uri) ?? services.primary) === entry);
+  };
+  services.all().forEach(editorFeatures);
+  context.subscriptions.push(services.onDidAddFolder(editorFeatures));
+  registerNoteAssist(context, services);
+  registerCommands(context, service, live, views, (arg) => services.forArg(arg).service);
   registerDiagnostics(context, service);
-  return { service, live, views, preview, dashboard, activationMs: performance.now() - started };
+  return { service, live, services, views, preview, dashboard, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services) };
 }
 
 export function deactivate(): void {}

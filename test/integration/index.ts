@@ -5,7 +5,7 @@
 // TL_GREP (a regular expression) filters tests by their full title.
 // TL_PASS says which workspace the runner opened: `trusted` (the default)
 // runs every suite but `*.restricted.test.js`; `restricted` (the folder in
-// Restricted Mode) runs only those.
+// Restricted Mode) runs only those; `multiroot` (two folders) `*.multiroot.test.js`.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -30,7 +30,9 @@ function testFiles(dir: string): string[] {
 /** The suites for the workspace the runner opened (see TL_PASS above). */
 function suitesForPass(files: string[]): string[] {
   const restricted = process.env.TL_PASS === 'restricted';
-  return files.filter((f) => f.endsWith('.restricted.test.js') === restricted);
+  // `multiroot`: a .code-workspace with two folders runs only `*.multiroot.test.js`.
+  const multiRoot = process.env.TL_PASS === 'multiroot';
+  return files.filter((f) => f.endsWith('.multiroot.test.js') === multiRoot && (multiRoot || f.endsWith('.restricted.test.js') === restricted));
 }
 
 function describeError(error: unknown): string {

@@ -10,7 +10,8 @@ import { addCheckInCommand, registerFollowupStatus, setStatusCommand } from './f
 import { generateDigest } from './digestCommand';
 import { reanchorToSelection, showAnchorChanges, SnippetContentProvider, SNIPPET_SCHEME } from './anchorCommands';
 
-export function registerCommands(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, views: Views): void {
+/** `serviceFor` (multi-root): the folder's service a command's argument is about; the first folder's by default. */
+export function registerCommands(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, views: Views, serviceFor: (arg: unknown) => LearningsService = () => service): void {
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register('teamLearnings.recordLesson', (args) => recordLesson(service, isArgs(args) ? args : {}));
   register('teamLearnings.newNote', (args) => newNote(service, isArgs(args) ? args : {}));
@@ -20,9 +21,9 @@ export function registerCommands(context: vscode.ExtensionContext, service: Lear
     await service.refresh([...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)]);
     views.refreshAll();
   });
-  register('teamLearnings.openNote', (arg) => openNote(service, arg));
+  register('teamLearnings.openNote', (arg) => openNote(serviceFor(arg), arg));
   register('teamLearnings.openAnchor', (arg) => openAnchor(service, live, arg));
-  register('teamLearnings.pickNote', (paths) => pickNote(service, paths));
+  register('teamLearnings.pickNote', (paths) => pickNote(serviceFor(undefined), paths));
   register('teamLearnings.renameTopic', (arg) => changeTopic(service, 'rename', arg));
   register('teamLearnings.mergeTopics', (arg) => changeTopic(service, 'merge', arg));
   register('teamLearnings.editTopicPage', (arg) => editTopicPage(service, arg));

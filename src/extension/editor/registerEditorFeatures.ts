@@ -5,7 +5,11 @@ import { AnchorCodeLensProvider } from './codeLens';
 import { AnchorGutter } from './gutter';
 import { AnchorHoverProvider } from './hover';
 
-export function registerEditorFeatures(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors): void {
+/**
+ * `owns` says whether this folder's features set the editor contexts for a
+ * document (in a multi-root workspace, the folder the document is in does).
+ */
+export function registerEditorFeatures(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, owns: (uri: vscode.Uri | undefined) => boolean = () => true): void {
   // Only files in the workspace folder can carry anchors.
   const pattern = new vscode.RelativePattern(service.folder, '**/*');
   // `git:` documents are the older side of a diff editor (a review): they get the hover and CodeLens too.
@@ -19,6 +23,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     for (const editor of vscode.window.visibleTextEditors) void gutter.update(editor);
   };
   const setNoteContext = (editor: vscode.TextEditor | undefined) => {
+    if (!owns(editor?.document.uri)) return;
     const path = editor ? service.relative(editor.document.uri) : undefined;
     const isNote = !!path?.startsWith(`${service.layout.notesDir}/`);
     void vscode.commands.executeCommand('setContext', 'teamLearnings.isNote', isNote);
@@ -26,6 +31,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     void vscode.commands.executeCommand('setContext', 'teamLearnings.isPlan', note?.kind === 'plan' && (note.status ?? 'open') === 'open');
   };
   const setAnchorsContext = async (editor: vscode.TextEditor | undefined) => {
+    if (!owns(editor?.document.uri)) return;
     const anchors = editor ? await live.anchorsIn(editor.document) : [];
     void vscode.commands.executeCommand('setContext', 'teamLearnings.fileHasAnchors', anchors.length > 0);
   };

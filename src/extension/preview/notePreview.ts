@@ -272,12 +272,27 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
   }
 }
 
-/** Registers `teamLearnings.previewNote` and the panel serializer; the manager is disposed with the extension. */
-export function registerPreview(context: vscode.ExtensionContext, service: LearningsService): NotePreviewManager {
+/**
+ * Registers `teamLearnings.previewNote` and the panel serializer; the manager is disposed with the extension.
+ * `serviceFor` (multi-root) picks another folder's service for an argument: that folder gets its own manager.
+ */
+export function registerPreview(context: vscode.ExtensionContext, service: LearningsService, serviceFor?: (arg: unknown) => LearningsService): NotePreviewManager {
   const manager = new NotePreviewManager(context.extensionUri, service);
+  const others = new Map<LearningsService, NotePreviewManager>();
+  const managerFor = (arg: unknown): NotePreviewManager => {
+    const chosen = serviceFor?.(arg) ?? service;
+    if (chosen === service) return manager;
+    let other = others.get(chosen);
+    if (!other) {
+      other = new NotePreviewManager(context.extensionUri, chosen);
+      others.set(chosen, other);
+      context.subscriptions.push(other);
+    }
+    return other;
+  };
   context.subscriptions.push(
     manager,
-    vscode.commands.registerCommand('teamLearnings.previewNote', (arg?: unknown) => manager.previewCommand(arg)),
+    vscode.commands.registerCommand('teamLearnings.previewNote', (arg?: unknown) => managerFor(arg).previewCommand(arg)),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, manager),
   );
   return manager;

@@ -2,28 +2,37 @@ import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
 import type { LiveAnchors } from '../editor/liveAnchors';
 import { TopicsProvider, type TopicsNode } from './topicsView';
-import { ThisFileProvider } from './thisFileView';
+import { ThisFileProvider, type ThisFileNode } from './thisFileView';
 import { FollowupsProvider } from './followupsView';
 import { ReviewProvider } from './reviewView';
 import { AttentionProvider, type AttentionNode } from './attentionView';
+import { FolderThisFileProvider, FolderTopicsProvider, type FolderTopicsNode } from './folderViews';
+import type { LearningsServices } from '../services';
 
 export interface Views {
   topics: TopicsProvider;
-  topicsView: vscode.TreeView<TopicsNode>;
+  topicsView: vscode.TreeView<TopicsNode | FolderTopicsNode>;
   thisFile: ThisFileProvider;
   followups: FollowupsProvider;
   review: ReviewProvider;
   attention: AttentionProvider;
   attentionView: vscode.TreeView<AttentionNode>;
   refreshAll(): void;
+  /** What the Topics view shows: grouped by folder in a multi-root workspace. */
+  topicsTree: vscode.TreeDataProvider<TopicsNode | FolderTopicsNode>;
+  thisFileTree: vscode.TreeDataProvider<ThisFileNode>;
 }
 
-export function registerViews(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors): Views {
+export function registerViews(context: vscode.ExtensionContext, service: LearningsService, live: LiveAnchors, services?: LearningsServices): Views {
   const topics = new TopicsProvider(service);
   const thisFile = new ThisFileProvider(service, live);
   const followups = new FollowupsProvider(service);
   const review = new ReviewProvider(service);
-  const topicsView = vscode.window.createTreeView('teamLearnings.topics', { treeDataProvider: topics, showCollapseAll: true });
+  // Every folder of a multi-root workspace: grouped by folder where several have notes.
+  const topicsTree = services ? new FolderTopicsProvider(services, topics) : topics;
+  const thisFileTree = services ? new FolderThisFileProvider(services, thisFile) : thisFile;
+  if (services) context.subscriptions.push(topicsTree as FolderTopicsProvider, thisFileTree as FolderThisFileProvider);
+  const topicsView = vscode.window.createTreeView<TopicsNode | FolderTopicsNode>('teamLearnings.topics', { treeDataProvider: topicsTree, showCollapseAll: true });
   const reviewView = vscode.window.createTreeView('teamLearnings.review', { treeDataProvider: review });
   review.view = reviewView;
   const attention = new AttentionProvider(service);
@@ -33,7 +42,7 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     topicsView,
     reviewView,
     attentionView,
-    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFile),
+    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFileTree),
     vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
   );
   const refreshAll = () => {
@@ -53,5 +62,5 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     }),
     vscode.window.onDidChangeActiveTextEditor(() => thisFile.refresh()),
   );
-  return { topics, topicsView, thisFile, followups, review, attention, attentionView, refreshAll };
+  return { topics, topicsView, thisFile, followups, review, attention, attentionView, refreshAll, topicsTree, thisFileTree };
 }

@@ -1,0 +1,170 @@
+// The Topics and This File views over every folder of a multi-root
+// workspace. Topics: with one folder that has notes, its topics at the top
+// as before; with several, one row per folder and its topics under it.
+// This File: the notes of the folder the active file is in. Each folder's
+// own provider does the work; this only groups and routes.
+
+import * as vscode from 'vscode';
+import type { LearningsServices, FolderEntry } from '../services';
+import { TopicsProvider, type TopicsNode } from './topicsView';
+import { ThisFileProvider, type ThisFileNode } from './thisFileView';
+
+export type FolderTopicsNode = TopicsNode | { type: 'folder'; entry: FolderEntry };
+
+export class FolderTopicsProvider implements vscode.TreeDataProvider<FolderTopicsNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<FolderTopicsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly providers = new Map<FolderEntry, TopicsProvider>();
+  private readonly folderNodes = new Map<FolderEntry, FolderTopicsNode>();
+  private grouped = false;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(
+    private readonly services: LearningsServices,
+    /** The first folder's provider, which the rest of the extension knows as `views.topics`. */
+    primary: TopicsProvider,
+  ) {
+    this.providers.set(services.primary, primary);
+    // The first folder's provider is refreshed by the views' own wiring; each other folder's when its notes change.
+    this.disposables.push(
+      primary.onDidChangeTreeData(() => this.emitter.fire(undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire(undefined)),
+    );
+  }
+
+  private provider(entry: FolderEntry): TopicsProvider {
+    let p = this.providers.get(entry);
+    if (!p) {
+      const created = new TopicsProvider(entry.service);
+      this.providers.set(entry, created);
+      this.disposables.push(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+      p = created;
+    }
+    return p;
+  }
+
+  async getChildren(node?: FolderTopicsNode): Promise<FolderTopicsNode[]> {
+    if (!node) {
+      const entries = this.services.all();
+      if (entries.length === 1) {
+        this.grouped = false;
+        return this.own(entries[0], await this.provider(entries[0]).getChildren());
+      }
+      // Only folders with notes get a row; the others would be empty.
+      const withNotes: FolderEntry[] = [];
+      for (const entry of entries) {
+        const index = await entry.service.ready();
+        if (index.notes().length > 0 || index.pages().length > 0) withNotes.push(entry);
+      }
+      this.grouped = withNotes.length > 1;
+      if (!this.grouped) return withNotes.length ? this.own(withNotes[0], await this.provider(withNotes[0]).getChildren()) : [];
+      return withNotes.map((entry) => this.folderNode(entry));
+    }
+    if (node.type === 'folder') return this.own(node.entry, await this.provider(node.entry).getChildren());
+    const entry = this.services.owners.get(node) ?? this.services.primary;
+    return this.own(entry, await this.provider(entry).getChildren(node));
+  }
+
+  getParent(node: FolderTopicsNode): FolderTopicsNode | undefined {
+    if (node.type === 'folder') return undefined;
+    const entry = this.services.owners.get(node) ?? this.services.primary;
+    const parent = this.provider(entry).getParent(node);
+    if (parent) return this.own(entry, [parent])[0];
+    return this.grouped ? this.folderNode(entry) : undefined;
+  }
+
+  getTreeItem(node: FolderTopicsNode): vscode.TreeItem {
+    if (node.type === 'folder') {
+      const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `folder:${node.entry.folder.uri.toString()}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.resourceUri = node.entry.folder.uri;
+      item.contextValue = 'folder';
+      return item;
+    }
+    const entry = this.services.owners.get(node) ?? this.services.primary;
+    const item = this.provider(entry).getTreeItem(node);
+    if (entry !== this.services.primary && item.id) item.id = `${entry.folder.uri.toString()}\u0000${item.id}`;
+    // With several folders a note opens by its URI, which says which folder.
+    if (this.services.all().length > 1 && node.type === 'note' && item.command) item.command = { ...item.command, arguments: [entry.service.uriOf(node.note.path)] };
+    return item;
+  }
+
+  /** The node of a topic in the first folder, for `TreeView.reveal`. */
+  nodeFor(slug: string): Promise<TopicsNode | undefined> {
+    return this.provider(this.services.primary).nodeFor(slug);
+  }
+
+  private own(entry: FolderEntry, nodes: FolderTopicsNode[]): FolderTopicsNode[] {
+    for (const n of nodes) this.services.owners.set(n, entry);
+    return nodes;
+  }
+
+  private folderNode(entry: FolderEntry): FolderTopicsNode {
+    let node = this.folderNodes.get(entry);
+    if (!node) {
+      node = { type: 'folder', entry };
+      this.folderNodes.set(entry, node);
+    }
+    return node;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** This File for the folder of the active file. */
+export class FolderThisFileProvider implements vscode.TreeDataProvider<ThisFileNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ThisFileNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly providers = new Map<FolderEntry, ThisFileProvider>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(
+    private readonly services: LearningsServices,
+    primary: ThisFileProvider,
+  ) {
+    this.providers.set(services.primary, primary);
+    this.disposables.push(primary.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+  }
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  private provider(entry: FolderEntry): ThisFileProvider {
+    let p = this.providers.get(entry);
+    if (!p) {
+      p = new ThisFileProvider(entry.service, entry.live);
+      this.providers.set(entry, p);
+      this.disposables.push(entry.live.onDidChange(() => this.refresh()), entry.service.onDidChange(() => this.refresh()));
+    }
+    return p;
+  }
+
+  async getChildren(node?: ThisFileNode): Promise<ThisFileNode[]> {
+    const entry = node ? (this.services.owners.get(node) ?? this.services.primary) : this.activeEntry();
+    const nodes = await this.provider(entry).getChildren(node);
+    for (const n of nodes) this.services.owners.set(n, entry);
+    return nodes;
+  }
+
+  getTreeItem(node: ThisFileNode): vscode.TreeItem {
+    const entry = this.services.owners.get(node) ?? this.services.primary;
+    const item = this.provider(entry).getTreeItem(node);
+    if (this.services.all().length > 1 && node.type === 'note' && item.command) {
+      item.command = { ...item.command, arguments: [entry.service.uriOf(node.note.path)] };
+    }
+    return item;
+  }
+
+  private activeEntry(): FolderEntry {
+    const editor = vscode.window.activeTextEditor ?? (vscode.window.visibleTextEditors.length === 1 ? vscode.window.visibleTextEditors[0] : undefined);
+    return this.services.forUri(editor?.document.uri) ?? this.services.primary;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
