@@ -79,8 +79,8 @@ export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteI
   throw new Error(`too many notes named ${created}-${slug}`);
 }
 
-/** Just under the first heading of the template, where the writer starts typing. */
+/** The line just under the template's first heading (its empty line), where the writer starts typing. */
 function firstBodyLineOffset(body: string): number {
-  const m = /^#+ [^\n]*\n\n?/.exec(body);
+  const m = /^#+ [^\n]*\n/.exec(body);
   return m ? m[0].length : 0;
 }

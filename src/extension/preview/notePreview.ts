@@ -12,6 +12,7 @@ import { createSafeMarkdown, escapeHtml, renderNoteHtml, type NoteLabels, type R
 import { statusLabel } from '../anchorStatus';
 import { kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
+import { endorserName } from '../endorser';
 import { parsePreviewMessage, type PreviewMessage } from './messages';
 import { makeNonce, previewDocument } from './previewHtml';
 
@@ -166,8 +167,11 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
       this.showDeleted(preview);
       return;
     }
+    const me = await endorserName(this.service);
+    if (preview.disposed || version !== preview.version) return;
     const links = emptyLinks();
-    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton: true, links });
+    const endorseButton = me && note.endorsed.includes(me) ? 'withdraw' : 'endorse';
+    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton, links });
     preview.note = note;
     preview.links = links;
     preview.panel.title = note.title;
@@ -234,6 +238,9 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
         return;
       case 'endorse':
         await vscode.commands.executeCommand('teamLearnings.endorseNote', { note: note.path });
+        return;
+      case 'withdraw':
+        await vscode.commands.executeCommand('teamLearnings.withdrawEndorsement', { note: note.path });
         return;
     }
   }
@@ -321,6 +328,7 @@ function labels(): Partial<NoteLabels> {
     anchorStatus: (r) =>
       r.status === 'moved' && r.lines ? vscode.l10n.t('moved to {0}', `${r.path}:${formatLines(r.lines)}`) : statusLabel(r.status, r.similarity),
     endorse: vscode.l10n.t('Endorse'),
+    withdraw: vscode.l10n.t('Withdraw Endorsement'),
     image: vscode.l10n.t('Image'),
   };
 }
