@@ -20,15 +20,17 @@ async function paletteLists(ui, title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
   await page.keyboard.type(title);
+  // Filtered: the box holds what was typed and the rows have stopped changing.
+  let previous;
   const rows = await ui.waitFor(async () => {
-    const state = await page.$eval('.quick-input-widget', (w) => ({
+    const state = await page.$eval('.quick-input-widget', (w) => JSON.stringify({
       value: w.querySelector('.quick-input-box input')?.value ?? '',
       rows: [...w.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ')),
-      none: /No matching/i.test(w.innerText),
     }));
-    // Filtered: every row is one of ours, or VS Code says nothing matches.
-    const filtered = state.value.endsWith(title) && (state.none || (state.rows.length > 0 && state.rows.every((r) => r.includes('Team Learnings'))));
-    return filtered && state.rows;
+    const settled = state === previous && JSON.parse(state).value.endsWith(title);
+    previous = state;
+    if (!settled) await new Promise((r) => setTimeout(r, 300));
+    return settled && JSON.parse(state).rows;
   }, `the Command Palette filtered by "${title}"`);
   await page.keyboard.press('Escape');
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });

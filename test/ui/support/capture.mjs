@@ -67,9 +67,9 @@ export async function pickRow(ui, text) {
 }
 
 /** Waits for a modal dialog containing `text`, clicks its button `button`. Returns the dialog's text. */
-export async function answerDialog(ui, text, button) {
+export async function answerDialog(ui, text, button, timeoutMs = 15_000) {
   const dialog = ui.page.locator('.monaco-dialog-box', { hasText: text });
-  await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+  await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
   const said = (await dialog.innerText()).replace(/\s+/g, ' ');
   await dialog.locator('.monaco-button', { hasText: button }).first().click();
   return said;
