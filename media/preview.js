@@ -18,6 +18,7 @@
     }
     if (el.hasAttribute('data-topic')) return { type: 'revealTopic', topic: el.getAttribute('data-topic') };
     if (el.getAttribute('data-action') === 'endorse') return { type: 'endorse' };
+    if (el.getAttribute('data-action') === 'withdraw') return { type: 'withdraw' };
     if (el.hasAttribute('data-href')) return { type: 'openFile', path: el.getAttribute('data-href') };
     const href = el.getAttribute('href');
     if (href && /^(https?|mailto):/i.test(href)) return { type: 'openLink', href };

@@ -119,8 +119,8 @@ function normalizedBody(body: string): string {
   return trimmed === '' ? '' : `${trimmed}\n`;
 }
 
-/** Just under the first heading of the template, where the writer starts typing. */
+/** The line just under the template's first heading (its empty line), where the writer starts typing. */
 function firstBodyLineOffset(body: string): number {
-  const m = /^#+ [^\n]*\n\n?/.exec(body);
+  const m = /^#+ [^\n]*\n/.exec(body);
   return m ? m[0].length : 0;
 }

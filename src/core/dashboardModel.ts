@@ -57,6 +57,8 @@ export interface PlansSummary {
   /** Open plans in all (overdue and due included). */
   open: number;
   done: number;
+  /** Plans given up, shown as dropped (not hidden). */
+  dropped: number;
   /** Overdue and due this week: the number to act on. */
   toCheckIn: number;
 }
@@ -174,6 +176,7 @@ export function plansSummary(plans: Stats['plans']): PlansSummary {
     onTrack: plans.open - overdue - dueThisWeek,
     open: plans.open,
     done: plans.done,
+    dropped: plans.dropped,
     toCheckIn: overdue + dueThisWeek,
   };
 }

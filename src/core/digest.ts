@@ -33,6 +33,8 @@ export interface Digest {
   wins: Note[];
   plansDue: Followup[];
   plansDone: Note[];
+  /** Plans dropped in the period (created in it or with a check-in in it): shown as dropped. */
+  plansDropped: Note[];
   checkIns: Array<{ note: Note; date: string; text: string }>;
   contributors: Array<{ name: string; notes: number }>;
   attention: AnchorResult[];
@@ -50,7 +52,7 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     const slugs = note.topics.length ? [...new Set(note.topics.map((t) => aliases.canonical(t)))] : [''];
     for (const slug of slugs) {
       const topic = slug ? index.topic(slug) : undefined;
-      const group = groups.get(slug) ?? { slug, title: topic?.described ? topic.title : slug || 'No topic', notes: [] };
+      const group = groups.get(slug) ?? { slug, title: topic?.page ? topic.title : slug || 'No topic', notes: [] };
       group.notes.push(note);
       groups.set(slug, group);
     }
@@ -63,6 +65,7 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     .filter((c) => inPeriod(c.date))
     .sort((a, b) => a.date.localeCompare(b.date));
   const plansDone = all.filter((n) => n.kind === 'plan' && n.status === 'done' && (isNew(n) || entries.some((c) => c.note === n)));
+  const plansDropped = all.filter((n) => n.kind === 'plan' && n.status === 'dropped' && (isNew(n) || entries.some((c) => c.note === n)));
 
   const counts = new Map<string, number>();
   for (const note of fresh) if (note.author) counts.set(note.author, (counts.get(note.author) ?? 0) + 1);
@@ -76,6 +79,7 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     wins: fresh.filter((n) => n.kind === 'win'),
     plansDue: followups(all, options.today).filter(isDue),
     plansDone,
+    plansDropped,
     checkIns: entries,
     contributors,
     attention: (options.anchors ?? []).filter((a) => a.status === 'drifted' || a.status === 'orphaned'),

@@ -20,6 +20,7 @@ export interface DigestLabels {
   plans: string;
   due(title: string, when: string, owner?: string): string;
   done(title: string, owner?: string): string;
+  dropped(title: string, owner?: string): string;
   when(dueInDays: number): string;
   checkIns: string;
   contributors: string;
@@ -45,6 +46,7 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
   plans: 'Action plans',
   due: (title, when, owner) => `Due: ${title} (${when}${owner ? `, owner ${owner}` : ''})`,
   done: (title, owner) => `Done: ${title}${owner ? ` (${owner})` : ''}`,
+  dropped: (title, owner) => `Dropped: ${title}${owner ? ` (${owner})` : ''}`,
   when: (days) => (days < 0 ? `overdue by ${n(-days, 'day', 'days')}` : days === 0 ? 'due today' : `due in ${n(days, 'day', 'days')}`),
   checkIns: 'Check-ins',
   contributors: 'Who contributed',
@@ -109,10 +111,11 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
     for (const n of d.wins) out.push(noteLine(n, l));
     out.push('');
   }
-  if (d.plansDue.length || d.plansDone.length) {
+  if (d.plansDue.length || d.plansDone.length || d.plansDropped.length) {
     out.push(`## ${l.plans}`, '');
     for (const f of d.plansDue) out.push(`- ${l.due(`**${md(f.note.title)}**`, l.when(f.dueIn ?? 0), f.note.owner && md(f.note.owner))}`);
     for (const n of d.plansDone) out.push(`- ${l.done(`**${md(n.title)}**`, n.owner && md(n.owner))}`);
+    for (const n of d.plansDropped) out.push(`- ${l.dropped(`**${md(n.title)}**`, n.owner && md(n.owner))}`);
     out.push('');
   }
   if (d.checkIns.length) {
@@ -160,10 +163,11 @@ export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LAB
     s.push(`<p>${e(l.noNewNotes)}</p>`);
   }
   if (d.wins.length) s.push(`<h2>${e(l.wins)}</h2><ul>${d.wins.map((n) => htmlNote(n, l)).join('')}</ul>`);
-  if (d.plansDue.length || d.plansDone.length) {
+  if (d.plansDue.length || d.plansDone.length || d.plansDropped.length) {
     s.push(`<h2>${e(l.plans)}</h2><ul>`);
     for (const f of d.plansDue) s.push(`<li>${e(l.due(f.note.title, l.when(f.dueIn ?? 0), f.note.owner))}</li>`);
     for (const n of d.plansDone) s.push(`<li>${e(l.done(n.title, n.owner))}</li>`);
+    for (const n of d.plansDropped) s.push(`<li>${e(l.dropped(n.title, n.owner))}</li>`);
     s.push('</ul>');
   }
   if (d.checkIns.length) s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkIns.map((c) => `<li>${e(c.date)}, ${e(c.note.title)}: ${e(c.text)}</li>`).join('')}</ul>`);

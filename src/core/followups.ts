@@ -47,6 +47,11 @@ const CHECK_INS = /^##\s+check-?ins\s*$/im;
  * the end when absent) and moves `review` on. Only those bytes change.
  */
 export function addCheckIn(text: string, date: string, entry: string, nextReviewInDays = 14): string {
+  return editNote(appendCheckIn(text, date, entry), [{ op: 'set', key: 'review', value: addDays(date, nextReviewInDays) }]);
+}
+
+/** Adds the dated entry under "## Check-ins" (created at the end when absent); nothing else changes. */
+export function appendCheckIn(text: string, date: string, entry: string): string {
   const split = splitFrontMatter(text);
   if (!split.ok) throw new Error(split.message);
   const eol = split.value.eol;
@@ -67,8 +72,35 @@ export function addCheckIn(text: string, date: string, entry: string, nextReview
     const trimmed = body.replace(/(\r?\n)*$/, '');
     body = `${trimmed}${trimmed ? eol + eol : ''}## Check-ins${eol}${eol}${line}`;
   }
-  const withBody = text.slice(0, split.value.bodyOffset) + body;
-  return editNote(withBody, [{ op: 'set', key: 'review', value: addDays(date, nextReviewInDays) }]);
+  return text.slice(0, split.value.bodyOffset) + body;
+}
+
+/** Marks a plan done or dropped and records why as a dated check-in (the outcome or the reason). */
+export function closePlan(text: string, status: 'done' | 'dropped', date: string, entry: string): string {
+  return setPlanStatus(appendCheckIn(text, date, entry), status);
+}
+
+/**
+ * Opens a closed plan again. When its last check-in is the closing entry
+ * written on `date` (it starts with one of `closingPrefixes`), that entry goes
+ * too: reopening the same day undoes the close.
+ */
+export function reopenPlan(text: string, date: string, closingPrefixes: readonly string[]): string {
+  const split = splitFrontMatter(text);
+  if (!split.ok) throw new Error(split.message);
+  let out = text;
+  const last = checkIns(split.value.body).at(-1);
+  if (last && last.date === date && closingPrefixes.some((p) => last.text.startsWith(p))) {
+    const body = split.value.body;
+    const lineRe = /^[-*]\s+(\d{4}-\d{2}-\d{2})\s*[:\-–]\s*(.+)(\r?\n|$)/gm;
+    let found: RegExpExecArray | undefined;
+    for (const m of body.matchAll(lineRe)) if (m[1] === last.date && m[2].trim() === last.text) found = m as RegExpExecArray;
+    if (found) {
+      const start = split.value.bodyOffset + found.index;
+      out = text.slice(0, start) + text.slice(start + found[0].length);
+    }
+  }
+  return setPlanStatus(out, 'open');
 }
 
 export function setPlanStatus(text: string, status: 'open' | 'done' | 'dropped'): string {

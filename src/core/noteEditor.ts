@@ -14,6 +14,8 @@ export type FrontMatterEdit =
   | { op: 'replaceInList'; key: string; from: string; to: string }
   /** Appends to a top-level list, creating it when absent; nothing when present already. */
   | { op: 'appendToList'; key: string; value: string }
+  /** Removes `value` from a top-level list; the whole field when it was the only item. */
+  | { op: 'removeFromList'; key: string; value: string }
   /** Sets scalar fields of the `index`-th entry of `anchors`. */
   | { op: 'setAnchorField'; index: number; field: 'path' | 'lines' | 'snippet' | 'commit' | 'symbol'; value: string };
 
@@ -73,6 +75,8 @@ function planEdit(yaml: string, map: YAMLMap, edit: FrontMatterEdit, eol: string
       return replaceInList(yaml, map, edit.key, edit.from, edit.to);
     case 'appendToList':
       return appendToList(yaml, map, edit.key, edit.value, eol);
+    case 'removeFromList':
+      return removeFromList(yaml, map, edit.key, edit.value);
     case 'setAnchorField': {
       const anchors = map.get('anchors', true);
       const entry = isSeq(anchors) ? anchors.items[edit.index] : undefined;
@@ -195,6 +199,22 @@ function removeItem(yaml: string, list: YAMLSeq, item: Scalar): Splice {
   // Block item: remove its whole line, "- item # comment" included.
   const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
   const nl = yaml.indexOf('\n', end);
+  return { start: lineStart, end: nl < 0 ? yaml.length : nl + 1, text: '' };
+}
+
+function removeFromList(yaml: string, map: YAMLMap, key: string, value: string): Splice | undefined {
+  const list = map.get(key, true);
+  if (!isSeq(list)) return undefined;
+  const item = list.items.find((i) => isScalar(i) && String(i.value) === value) as Scalar | undefined;
+  if (!item?.range) return undefined;
+  if (list.items.length > 1) return removeItem(yaml, list, item);
+  // The only item: the field goes, so endorsing then withdrawing leaves the note as it was.
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const keyStart = (pair?.key as Node | undefined)?.range?.[0];
+  if (keyStart === undefined) return removeItem(yaml, list, item);
+  const lineStart = yaml.lastIndexOf('\n', keyStart - 1) + 1;
+  const end = list.range![1];
+  const nl = yaml.indexOf('\n', Math.max(end - 1, lineStart));
   return { start: lineStart, end: nl < 0 ? yaml.length : nl + 1, text: '' };
 }
 

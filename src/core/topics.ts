@@ -68,7 +68,9 @@ export function buildTopicTree(notes: Iterable<Note>, pages: Iterable<TopicPage>
   for (const page of pageList) {
     const topic = ensure(page.slug);
     topic.page = page;
-    topic.described = true;
+    // A page that only holds a title, ambassadors or aliases (made by a rename or merge, or saved
+    // empty from Edit Topic Page) does not describe the topic yet.
+    topic.described = isDescribed(page);
     if (page.title) topic.title = page.title;
     topic.ambassadors = page.ambassadors;
     topic.aliases = page.aliases.filter((alias) => aliases.canonical(alias) === page.slug);
@@ -129,4 +131,9 @@ export function flattenTopics(roots: Topic[]): Topic[] {
   };
   walk(roots);
   return out;
+}
+
+/** A topic is described when its page has a description: text in its body. */
+export function isDescribed(page: TopicPage): boolean {
+  return page.description.trim() !== '';
 }

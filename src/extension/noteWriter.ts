@@ -49,7 +49,8 @@ export async function editNoteFile(service: LearningsService, path: string, tran
  */
 export async function applyAsWorkspaceEdit(service: LearningsService, changes: FileChange[], label: string, preview: boolean): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: preview };
+  // Every change is pre-checked in the preview (VS Code checks exactly the entries that need no confirmation).
+  const metadata: vscode.WorkspaceEditEntryMetadata = { label, needsConfirmation: false };
   const docs: vscode.TextDocument[] = [];
   for (const change of changes) {
     const uri = service.uriOf(change.path);
@@ -69,6 +70,13 @@ export async function applyAsWorkspaceEdit(service: LearningsService, changes: F
     }
     replaceChangedRange(edit, doc, before, withoutBom(change.after), metadata);
     docs.push(doc);
+  }
+  const existing = changes.find((c) => c.before !== undefined && c.after !== undefined); // edited, so still there afterwards
+  if (preview && existing) {
+    // VS Code opens the refactoring preview only when an entry needs confirmation, and leaves such
+    // entries unchecked. This one changes nothing (it "creates" a file that exists, ignoreIfExists):
+    // the preview hides it, so the user sees every real change checked and Apply writes them all.
+    edit.createFile(service.uriOf(existing.path), { ignoreIfExists: true }, { label, needsConfirmation: true });
   }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   if (!applied) return false;

@@ -217,6 +217,7 @@ export interface NoteLabels {
   /** The status mark beside an anchor: "fresh", "moved to src/b.ts:3-9", "drifted, 82% similar", "orphaned". */
   anchorStatus(resolution: AnchorResolution): string;
   endorse: string;
+  withdraw: string;
   image: string;
 }
 
@@ -249,6 +250,7 @@ export const DEFAULT_LABELS: NoteLabels = {
     }
   },
   endorse: 'Endorse',
+  withdraw: 'Withdraw Endorsement',
   image: 'Image',
 };
 
@@ -258,8 +260,8 @@ export interface RenderNoteOptions {
   /** Where each anchor is now, by anchor index; an anchor without one gets no status mark. */
   anchors?: ReadonlyArray<AnchorResolution | undefined>;
   labels?: Partial<NoteLabels>;
-  /** Adds an endorse button (`data-action="endorse"`) to the header. */
-  endorseButton?: boolean;
+  /** Adds an endorse button (`data-action="endorse"`) to the header; `'withdraw'` when the reader endorsed the note. */
+  endorseButton?: boolean | 'endorse' | 'withdraw';
   /** Filled with every link in the body. */
   links?: RenderedLinks;
 }
@@ -279,7 +281,11 @@ export function renderNoteHtml(note: Note, options: RenderNoteOptions = {}): str
     '<header class="note-header">',
     '<div class="note-title-row">',
     `<h1 class="note-title">${escapeHtml(note.title)}</h1>`,
-    options.endorseButton ? `<button type="button" class="endorse" data-action="endorse">${escapeHtml(labels.endorse)}</button>` : '',
+    options.endorseButton === 'withdraw'
+      ? `<button type="button" class="endorse withdraw" data-action="withdraw">${escapeHtml(labels.withdraw)}</button>`
+      : options.endorseButton
+        ? `<button type="button" class="endorse" data-action="endorse">${escapeHtml(labels.endorse)}</button>`
+        : '',
     '</div>',
     renderMeta(note, labels),
     renderPlan(note, labels),

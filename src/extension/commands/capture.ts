@@ -50,6 +50,12 @@ export async function recordLesson(service: LearningsService, args: CaptureArgs 
       return undefined;
     }
     const sel = editor.selection;
+    if (lines === undefined && sel.isEmpty) {
+      // Only a cursor: say which line would be anchored and let the user choose, never anchor it silently.
+      const choice = await askCursorAnchor(editor.document, sel.active.line);
+      if (choice === undefined) return undefined;
+      if (choice === 'none') return newNote(service, withDefaultKind(args), []);
+    }
     const endLine = sel.end.character === 0 && sel.end.line > sel.start.line ? sel.end.line - 1 : sel.end.line;
     lines ??= { start: sel.start.line + 1, end: endLine + 1 };
     text = editor.document.getText();
@@ -71,7 +77,49 @@ export async function recordLesson(service: LearningsService, args: CaptureArgs 
     }
     throw err;
   }
-  return newNote(service, { kind: 'lesson', ...args }, [anchor]);
+  return newNote(service, withDefaultKind(args), [anchor]);
+}
+
+/** Called with an argument object (tests, other extensions): a lesson unless told otherwise; from the UI: asked. */
+function withDefaultKind(args: CaptureArgs): CaptureArgs {
+  return args.kind === undefined && args.title !== undefined ? { ...args, kind: 'lesson' } : args;
+}
+
+/** With an empty selection: anchor the cursor's line, or record the note without an anchor. */
+async function askCursorAnchor(doc: vscode.TextDocument, line: number): Promise<'line' | 'none' | undefined> {
+  const text = doc.lineAt(line).text.trim();
+  const items: Array<vscode.QuickPickItem & { choice: 'line' | 'none' }> = [
+    { label: `$(code) ${vscode.l10n.t('Anchor to line {0}', line + 1)}`, detail: text.slice(0, 120) || undefined, choice: 'line' },
+    { label: `$(circle-slash) ${vscode.l10n.t('No anchor')}`, detail: vscode.l10n.t('A note about the work, not about a piece of code'), choice: 'none' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Nothing is selected: what should the note be anchored to?'),
+    placeHolder: vscode.l10n.t('Select the code first to anchor a range of lines'),
+    ignoreFocusOut: true,
+  });
+  return picked?.choice;
+}
+
+/** What the title box asks, worded for the kind. */
+function titlePrompt(kind: string): string {
+  switch (kind) {
+    case 'lesson':
+      return vscode.l10n.t('A title: one line that says what was learned');
+    case 'retro':
+      return vscode.l10n.t('A title: which sprint, release or event this retrospective looks back on');
+    case 'plan':
+      return vscode.l10n.t('A title: what you plan to change or practise');
+    case 'peer':
+      return vscode.l10n.t('A title: the practice you share with your peers');
+    case 'win':
+      return vscode.l10n.t('A title: what went well, worth celebrating');
+    case 'idea':
+      return vscode.l10n.t('A title: the idea in one line');
+    case 'session':
+      return vscode.l10n.t('A title: what the session is about');
+    default:
+      return vscode.l10n.t('A title: one line that says what the note is about');
+  }
 }
 
 export async function newNote(service: LearningsService, args: CaptureArgs = {}, anchors: Anchor[] = []): Promise<CaptureResult | undefined> {
@@ -86,7 +134,7 @@ export async function newNote(service: LearningsService, args: CaptureArgs = {},
     args.title ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('New {0}', kindLabel(kind)),
-      prompt: vscode.l10n.t('A title: one line that says what was learned'),
+      prompt: titlePrompt(kind),
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The title cannot be empty') : undefined),
       ignoreFocusOut: true,
     }));
@@ -141,16 +189,35 @@ async function pickTopics(service: LearningsService): Promise<string[] | undefin
   pick.matchOnDescription = true;
   pick.ignoreFocusOut = true;
   pick.items = existing;
+  // New topics the user typed and checked: kept as rows, checked, while they type the next one.
   const added: Item[] = [];
+  const known = new Set(existing.map((i) => i.slug));
+  const newItem = (slug: string): Item => ({ label: slug, description: vscode.l10n.t('new topic'), slug, alwaysShow: true });
+  // The topics in the order the user first checked them (what is still checked is read on accept).
+  const order: string[] = [];
   return new Promise((resolve) => {
+    pick.onDidChangeSelection((items) => {
+      for (const item of items) if (!order.includes(item.slug)) order.push(item.slug);
+    });
     pick.onDidChangeValue((value) => {
+      const checked = new Set(pick.selectedItems.map((i) => i.slug));
+      for (const item of pick.selectedItems) {
+        if (!known.has(item.slug)) {
+          known.add(item.slug);
+          added.push(item);
+        }
+      }
       const slug = toTopicSlug(value);
-      const items = existing.concat(added);
-      const isNew = slug !== '' && !items.some((i) => i.slug === slug);
-      pick.items = isNew ? [{ label: slug, description: vscode.l10n.t('new topic'), slug, alwaysShow: true }, ...items] : items;
+      const items = [...added, ...existing];
+      const offered = slug !== '' && isTopicSlug(slug) && !known.has(slug) ? [newItem(slug), ...items] : items;
+      // Replacing the items clears the checks: put them back.
+      pick.items = offered;
+      pick.selectedItems = offered.filter((i) => checked.has(i.slug));
     });
     pick.onDidAccept(() => {
-      const selected = pick.selectedItems.map((i) => i.slug);
+      const checked = new Set(pick.selectedItems.map((i) => i.slug));
+      const selected = [...order.filter((s) => checked.has(s)), ...[...checked].filter((s) => !order.includes(s))];
+      // Nothing checked: what is typed is the topic (typed text is otherwise only a filter).
       const typed = toTopicSlug(pick.value);
       if (selected.length === 0 && typed) selected.push(typed);
       resolve([...new Set(selected)]);

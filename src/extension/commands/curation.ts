@@ -12,6 +12,7 @@ import { applyAsWorkspaceEdit, currentText, editNoteFile, NoteChangedError } fro
 import { notePathOf } from './navigation';
 import { readConfig } from '../config';
 import { authorName } from '../git';
+import { endorserName } from '../endorser';
 
 export interface TopicChangeArgs {
   from?: string;
@@ -89,10 +90,14 @@ export async function editTopicPage(service: LearningsService, arg: unknown): Pr
     const me = await authorName(readConfig(service.folder.uri).authorName, service.folder.uri);
     const title = slug.slice(slug.lastIndexOf('/') + 1).replace(/-/g, ' ');
     const text = `---\ntitle: ${renderScalar(title.charAt(0).toUpperCase() + title.slice(1), 'PLAIN')}\nambassadors: [${me ? renderScalar(me, 'PLAIN') : ''}]\naliases: []\n---\n`;
-    const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: true, contents: new TextEncoder().encode(text) });
-    await vscode.workspace.applyEdit(edit);
-    await service.refresh([path]);
+    // An unsaved editor on the page's path, holding the template: nothing is written until the user saves.
+    const draft = uri.with({ scheme: 'untitled' });
+    const doc = await vscode.workspace.openTextDocument(draft);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (doc.getText() === '') await editor.edit((b) => b.insert(new vscode.Position(0, 0), text));
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    return uri;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
@@ -101,33 +106,69 @@ export async function editTopicPage(service: LearningsService, arg: unknown): Pr
   return uri;
 }
 
-/** Adds the current user (or `name`) to the note's `endorsed` list. */
-export async function endorseNote(service: LearningsService, arg: unknown): Promise<boolean> {
+/** Says why there is no name to endorse with, and offers the way to set one. */
+async function explainNoName(): Promise<void> {
+  const message = vscode.workspace.isTrusted
+    ? vscode.l10n.t('Endorsing needs your name, and git has no user.name here. Set it in git, or set teamLearnings.authorName.')
+    : vscode.l10n.t('Endorsing needs your name. In Restricted Mode Team Learnings does not ask git for it: set teamLearnings.authorName, or trust this workspace.');
+  const openSetting = vscode.l10n.t('Set Your Name');
+  const trust = vscode.l10n.t('Manage Workspace Trust');
+  const choice = await vscode.window.showWarningMessage(message, openSetting, ...(vscode.workspace.isTrusted ? [] : [trust]));
+  if (choice === openSetting) await vscode.commands.executeCommand('workbench.action.openSettings', 'teamLearnings.authorName');
+  else if (choice === trust) await vscode.commands.executeCommand('workbench.trust.manage');
+}
+
+/**
+ * Adds the current user (or `name`) to the note's `endorsed` list; `withdraw`
+ * takes the name out again. Endorsing a note one has endorsed already offers to withdraw.
+ */
+export async function endorseNote(service: LearningsService, arg: unknown, mode: 'endorse' | 'withdraw' = 'endorse'): Promise<boolean> {
   const path = notePathOf(service, arg);
   const index = await service.ready();
   const note = path ? index.get(path) : undefined;
   if (!path || !note) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open or select a note to endorse.'));
+    void vscode.window.showWarningMessage(
+      mode === 'endorse' ? vscode.l10n.t('Open or select a note to endorse.') : vscode.l10n.t('Open or select a note to withdraw your endorsement from.'),
+    );
     return false;
   }
   const given = (arg as { name?: unknown } | undefined)?.name;
-  const name = typeof given === 'string' ? given : await authorName(readConfig(service.folder.uri).authorName, service.folder.uri);
+  const name = typeof given === 'string' ? given : await endorserName(service);
   if (!name) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Set your name in the setting teamLearnings.authorName to endorse notes.'));
+    void explainNoName();
     return false;
   }
-  if (note.endorsed.includes(name)) return true;
-  const ambassadorOf = note.topics.some((t) => index.topic(t)?.ambassadors.includes(name));
-  if (!ambassadorOf && typeof given !== 'string') {
-    const go = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} is not an ambassador of this note\'s topics. Endorse it anyway?', name),
-      { modal: true },
-      vscode.l10n.t('Endorse'),
-    );
-    if (!go) return false;
+  const endorsedAlready = note.endorsed.includes(name);
+  if (mode === 'endorse' && endorsedAlready) {
+    if (typeof given === 'string') return true;
+    const withdraw = vscode.l10n.t('Withdraw Endorsement');
+    const go = await vscode.window.showInformationMessage(vscode.l10n.t('You endorsed "{0}" already.', note.title), withdraw);
+    if (go !== withdraw) return true;
+    mode = 'withdraw';
+  }
+  if (mode === 'withdraw' && !endorsedAlready) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has not endorsed "{1}": there is nothing to withdraw.', name, note.title));
+    return false;
+  }
+  if (mode === 'endorse') {
+    const ambassadorOf = note.topics.some((t) => index.topic(t)?.ambassadors.includes(name));
+    if (!ambassadorOf && typeof given !== 'string') {
+      const go = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} is not an ambassador of this note\'s topics. Endorse it anyway?', name),
+        { modal: true },
+        vscode.l10n.t('Endorse'),
+      );
+      if (!go) return false;
+    }
   }
   try {
-    await editNoteFile(service, path, (text) => editNote(text, [{ op: 'appendToList', key: 'endorsed', value: name }]));
+    const op = mode === 'endorse' ? ('appendToList' as const) : ('removeFromList' as const);
+    await editNoteFile(service, path, (text) => editNote(text, [{ op, key: 'endorsed', value: name }]));
+    void vscode.window.showInformationMessage(
+      mode === 'endorse'
+        ? vscode.l10n.t('Endorsed "{0}" as {1}.', note.title, name)
+        : vscode.l10n.t('Your endorsement of "{0}" is withdrawn.', note.title),
+    );
     return true;
   } catch (err) {
     void vscode.window.showErrorMessage((err as Error).message);

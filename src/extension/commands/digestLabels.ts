@@ -28,6 +28,7 @@ export function digestLabels(): DigestLabels {
     plans: vscode.l10n.t('Action plans'),
     due: (title, when, owner) => (owner ? vscode.l10n.t('Due: {0} ({1}, owner {2})', title, when, owner) : vscode.l10n.t('Due: {0} ({1})', title, when)),
     done: (title, owner) => (owner ? vscode.l10n.t('Done: {0} ({1})', title, owner) : vscode.l10n.t('Done: {0}', title)),
+    dropped: (title, owner) => (owner ? vscode.l10n.t('Dropped: {0} ({1})', title, owner) : vscode.l10n.t('Dropped: {0}', title)),
     when: (days) =>
       days < 0
         ? days === -1

@@ -2,8 +2,8 @@
 // status bar item with the number of plans due.
 
 import * as vscode from 'vscode';
-import { addCheckIn, followups, isDue, setPlanStatus } from '../../core/followups';
-import { today } from '../../core/dates';
+import { addCheckIn, closePlan, daysBetween, followups, isDue, reopenPlan } from '../../core/followups';
+import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
 import { notePathOf } from './navigation';
@@ -11,17 +11,26 @@ import { notePathOf } from './navigation';
 export interface CheckInArgs {
   note?: string;
   text?: string;
-  /** Days until the next check-in (default 14). */
+  /** Days until the next check-in (default 14); the user is asked when neither this nor `review` is given. */
   nextInDays?: number;
+  /** The next review date, `YYYY-MM-DD`. */
+  review?: string;
   date?: string;
+}
+
+/** The next check-in is proposed this many days on; the user confirms or changes it. */
+const PROPOSED_DAYS = 14;
+
+function planOf(service: LearningsService, path: string | undefined) {
+  return service.ready().then((index) => (path ? index.get(path) : undefined));
 }
 
 export async function addCheckInCommand(service: LearningsService, arg: unknown): Promise<boolean> {
   const args = (arg && typeof arg === 'object' && 'text' in arg ? arg : {}) as CheckInArgs;
   const path = args.note ?? notePathOf(service, arg);
-  const note = path ? (await service.ready()).get(path) : undefined;
+  const note = await planOf(service, path);
   if (!path || note?.kind !== 'plan') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Check-ins are for action plans: select a note of kind plan.'));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Check-ins are for action plans: open or select a note of kind plan.'));
     return false;
   }
   const text =
@@ -32,9 +41,27 @@ export async function addCheckInCommand(service: LearningsService, arg: unknown)
       ignoreFocusOut: true,
     }));
   if (!text?.trim()) return false;
-  const next = args.nextInDays ?? 14;
+  const date = args.date ?? today();
+  // Called with an argument object and no date: two weeks, as before; from the UI the user confirms the date.
+  let next = args.nextInDays ?? (args.text !== undefined && args.review === undefined ? PROPOSED_DAYS : undefined);
+  if (next === undefined) {
+    const review =
+      args.review ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Check-in on "{0}"', note.title),
+        prompt: vscode.l10n.t('Next review date (YYYY-MM-DD): the plan is due for a check-in then'),
+        value: addDays(date, PROPOSED_DAYS),
+        valueSelection: [0, 10],
+        ignoreFocusOut: true,
+        validateInput: (v) =>
+          !isIsoDate(v.trim()) ? vscode.l10n.t('A date as YYYY-MM-DD, like {0}', addDays(date, PROPOSED_DAYS)) : v.trim() < date ? vscode.l10n.t('The next review cannot be before today') : undefined,
+      }));
+    if (review === undefined || !isIsoDate(review.trim())) return false;
+    next = daysBetween(date, review.trim());
+  }
   try {
-    await editNoteFile(service, path, (t) => addCheckIn(t, args.date ?? today(), text, next));
+    await editNoteFile(service, path, (t) => addCheckIn(t, date, text, next));
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Check-in added; next review {0}', addDays(date, next)), 5000);
     return true;
   } catch (err) {
     void vscode.window.showErrorMessage((err as Error).message);
@@ -42,12 +69,74 @@ export async function addCheckInCommand(service: LearningsService, arg: unknown)
   }
 }
 
+export interface CloseArgs {
+  note?: string;
+  /** The outcome (done) or reason (dropped); asked when absent. */
+  text?: string;
+  date?: string;
+}
+
+/** How the closing check-in begins: also how Reopen Plan recognises it. */
+function closingPrefix(status: 'done' | 'dropped'): string {
+  return status === 'done' ? vscode.l10n.t('Done') : vscode.l10n.t('Dropped');
+}
+
 export async function setStatusCommand(service: LearningsService, arg: unknown, status: 'done' | 'dropped'): Promise<boolean> {
-  const path = notePathOf(service, arg);
-  const note = path ? (await service.ready()).get(path) : undefined;
-  if (!path || note?.kind !== 'plan') return false;
+  const args = (arg && typeof arg === 'object' && 'text' in arg ? arg : {}) as CloseArgs;
+  const path = args.note ?? notePathOf(service, arg);
+  const note = await planOf(service, path);
+  if (!path || note?.kind !== 'plan') {
+    void vscode.window.showWarningMessage(
+      status === 'done'
+        ? vscode.l10n.t('Mark Plan Done is for action plans: open or select a note of kind plan.')
+        : vscode.l10n.t('Drop Plan is for action plans: open or select a note of kind plan.'),
+    );
+    return false;
+  }
+  const text =
+    args.text ??
+    (await vscode.window.showInputBox({
+      title: status === 'done' ? vscode.l10n.t('Mark "{0}" done', note.title) : vscode.l10n.t('Drop "{0}"', note.title),
+      prompt:
+        status === 'done'
+          ? vscode.l10n.t('The outcome (optional): was the target met? It is recorded as a check-in.')
+          : vscode.l10n.t('The reason (optional): why is the plan dropped? It is recorded as a check-in.'),
+      ignoreFocusOut: true,
+    }));
+  if (text === undefined) return false;
+  const prefix = closingPrefix(status);
+  const entry = text.trim() ? `${prefix}: ${text.trim()}` : `${prefix}.`;
   try {
-    await editNoteFile(service, path, (t) => setPlanStatus(t, status));
+    await editNoteFile(service, path, (t) => closePlan(t, status, args.date ?? today(), entry));
+    if (args.text === undefined) {
+      const reopen = vscode.l10n.t('Reopen Plan');
+      void vscode.window
+        .showInformationMessage(status === 'done' ? vscode.l10n.t('"{0}" is done.', note.title) : vscode.l10n.t('"{0}" is dropped.', note.title), reopen)
+        .then((choice) => (choice === reopen ? reopenPlanCommand(service, { note: path }) : undefined));
+    }
+    return true;
+  } catch (err) {
+    void vscode.window.showErrorMessage((err as Error).message);
+    return false;
+  }
+}
+
+/** Opens a done or dropped plan again; reopened the day it was closed, the closing check-in goes too. */
+export async function reopenPlanCommand(service: LearningsService, arg: unknown): Promise<boolean> {
+  const args = (arg && typeof arg === 'object' && 'note' in arg ? arg : {}) as { note?: string; date?: string };
+  const path = args.note ?? notePathOf(service, arg);
+  const note = await planOf(service, path);
+  if (!path || note?.kind !== 'plan') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Reopen Plan is for action plans: open or select a note of kind plan.'));
+    return false;
+  }
+  if ((note.status ?? 'open') === 'open') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is open already.', note.title));
+    return false;
+  }
+  try {
+    await editNoteFile(service, path, (t) => reopenPlan(t, args.date ?? today(), [closingPrefix('done'), closingPrefix('dropped')]));
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('"{0}" is open again.', note.title), 5000);
     return true;
   } catch (err) {
     void vscode.window.showErrorMessage((err as Error).message);

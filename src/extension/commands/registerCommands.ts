@@ -6,7 +6,8 @@ import { newNote, recordLesson, type CaptureArgs } from './capture';
 import { searchNotes } from './search';
 import { openAnchor, openNote, pickNote } from './navigation';
 import { changeTopic, editTopicPage, endorseNote } from './curation';
-import { addCheckInCommand, registerFollowupStatus, setStatusCommand } from './followupCommands';
+import { addCheckInCommand, registerFollowupStatus, reopenPlanCommand, setStatusCommand } from './followupCommands';
+import { watchEndorser } from '../endorser';
 import { generateDigest } from './digestCommand';
 import { reanchorToSelection, showAnchorChanges, SnippetContentProvider, SNIPPET_SCHEME } from './anchorCommands';
 
@@ -26,11 +27,16 @@ export function registerCommands(context: vscode.ExtensionContext, service: Lear
   register('teamLearnings.pickNote', (paths) => pickNote(serviceFor(undefined), paths));
   register('teamLearnings.renameTopic', (arg) => changeTopic(service, 'rename', arg));
   register('teamLearnings.mergeTopics', (arg) => changeTopic(service, 'merge', arg));
+  // The Topics view's "…" menu passes the focused row, which the user did not choose here: ask instead.
+  register('teamLearnings.mergeTopicsAsk', () => changeTopic(service, 'merge', undefined));
   register('teamLearnings.editTopicPage', (arg) => editTopicPage(service, arg));
   register('teamLearnings.endorseNote', (arg) => endorseNote(service, arg));
+  register('teamLearnings.withdrawEndorsement', (arg) => endorseNote(service, arg, 'withdraw'));
   register('teamLearnings.addCheckIn', (arg) => addCheckInCommand(service, arg));
   register('teamLearnings.markPlanDone', (arg) => setStatusCommand(service, arg, 'done'));
   register('teamLearnings.dropPlan', (arg) => setStatusCommand(service, arg, 'dropped'));
+  register('teamLearnings.reopenPlan', (arg) => reopenPlanCommand(service, arg));
+  watchEndorser(context, service, () => views.refreshAll());
   register('teamLearnings.generateDigest', (arg) => generateDigest(service, arg));
   registerFollowupStatus(context, service);
   const snippets = new SnippetContentProvider(service);

@@ -37,6 +37,7 @@ export interface DashboardLabels {
   dueThisWeek: string;
   onTrack: string;
   done: string;
+  dropped: string;
   plansEmpty: string;
   anchorsTitle: string;
   /** After the big number: "of 20 anchors need attention". */
@@ -142,12 +143,13 @@ function notesCard(chart: NotesChart, labels: DashboardLabels): string {
 }
 
 function plansCard(plans: PlansSummary, labels: DashboardLabels): string {
-  const total = plans.open + plans.done;
+  const total = plans.open + plans.done + plans.dropped;
   const parts: Part[] = [
     { key: 'overdue', label: labels.overdue, count: plans.overdue },
     { key: 'due', label: labels.dueThisWeek, count: plans.dueThisWeek },
     { key: 'open', label: labels.onTrack, count: plans.onTrack },
     { key: 'done', label: labels.done, count: plans.done },
+    { key: 'dropped', label: labels.dropped, count: plans.dropped },
   ];
   const content = total === 0 ? `<p class="empty">${esc(labels.plansEmpty)}</p>` : `${stackedBar(parts, total)}\n${breakdown(parts)}`;
   return card({ kind: 'plans', command: FOCUS_FOLLOWUPS, title: labels.plansTitle, figure: plans.toCheckIn, caption: labels.plansCaption(plans.toCheckIn), content });

@@ -26,6 +26,7 @@ export function dashboardLabels(language: string): DashboardLabels {
     dueThisWeek: vscode.l10n.t('Due this week'),
     onTrack: vscode.l10n.t('Open, on track'),
     done: vscode.l10n.t('Done'),
+    dropped: vscode.l10n.t('Dropped'),
     plansEmpty: vscode.l10n.t('No action plans yet. After a course or a retro, a plan with a measurable goal helps it stick.'),
     anchorsTitle: vscode.l10n.t('Anchors needing attention'),
     anchorsCaption: (_attention, total) => (total === 1 ? vscode.l10n.t('of 1 anchor needs attention') : vscode.l10n.t('of {0} anchors need attention', total)),

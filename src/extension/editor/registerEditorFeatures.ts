@@ -29,6 +29,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     void vscode.commands.executeCommand('setContext', 'teamLearnings.isNote', isNote);
     const note = isNote && path ? service.indexIfLoaded?.get(path) : undefined;
     void vscode.commands.executeCommand('setContext', 'teamLearnings.isPlan', note?.kind === 'plan' && (note.status ?? 'open') === 'open');
+    void vscode.commands.executeCommand('setContext', 'teamLearnings.isClosedPlan', note?.kind === 'plan' && (note.status ?? 'open') !== 'open');
   };
   const setAnchorsContext = async (editor: vscode.TextEditor | undefined) => {
     if (!owns(editor?.document.uri)) return;
@@ -46,6 +47,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     }),
     vscode.window.onDidChangeVisibleTextEditors(updateVisible),
     vscode.window.onDidChangeActiveTextEditor(setNoteContext),
+    // A plan closed or reopened, or the index loaded after the editor opened: the plan commands follow.
+    service.onDidChange(() => setNoteContext(vscode.window.activeTextEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('teamLearnings')) {
         codeLens.refresh();

@@ -12,7 +12,8 @@ export type PreviewMessage =
   | { type: 'revealTopic'; topic: string }
   | { type: 'openLink'; href: string }
   | { type: 'openFile'; path: string }
-  | { type: 'endorse' };
+  | { type: 'endorse' }
+  | { type: 'withdraw' };
 
 const MAX_TEXT = 4096;
 
@@ -31,6 +32,8 @@ export function parsePreviewMessage(message: unknown): PreviewMessage | undefine
       return isText(m.path) && !unsafePathReason(m.path) ? { type: 'openFile', path: normalizeRelativePath(m.path) } : undefined;
     case 'endorse':
       return { type: 'endorse' };
+    case 'withdraw':
+      return { type: 'withdraw' };
     default:
       return undefined;
   }

@@ -14,6 +14,7 @@ import { createSafeMarkdown, escapeHtml, renderNoteHtml, type NoteLabels, type R
 import { statusLabel } from '../anchorStatus';
 import { kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
+import { endorserName } from '../endorser';
 import { parsePreviewMessage, type PreviewMessage } from './messages';
 import { makeNonce, previewDocument } from './previewHtml';
 
@@ -168,8 +169,11 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
       this.showDeleted(preview);
       return;
     }
+    const me = await endorserName(this.service);
+    if (preview.disposed || version !== preview.version) return;
     const links = emptyLinks();
-    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton: true, links });
+    const endorseButton = me && note.endorsed.includes(me) ? 'withdraw' : 'endorse';
+    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton, links });
     preview.note = note;
     preview.links = links;
     preview.panel.title = note.title;
@@ -236,6 +240,9 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
         return;
       case 'endorse':
         await vscode.commands.executeCommand('teamLearnings.endorseNote', { note: note.path });
+        return;
+      case 'withdraw':
+        await vscode.commands.executeCommand('teamLearnings.withdrawEndorsement', { note: note.path });
         return;
     }
   }
@@ -341,6 +348,7 @@ function labels(): Partial<NoteLabels> {
           ? vscode.l10n.t('{0}, now at {1}', statusLabel(r.status, r.similarity), `${r.path}:${formatLines(r.lines)}`)
           : statusLabel(r.status, r.similarity),
     endorse: vscode.l10n.t('Endorse'),
+    withdraw: vscode.l10n.t('Withdraw Endorsement'),
     image: vscode.l10n.t('Image'),
   };
 }

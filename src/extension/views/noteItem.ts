@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
 import { kindIcon, kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
+import { endorsedByReader } from '../endorser';
 
 export function noteTreeItem(service: LearningsService, note: Note, collapsible = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
   const endorsed = note.endorsed.length > 0;
@@ -12,7 +13,7 @@ export function noteTreeItem(service: LearningsService, note: Note, collapsible 
   item.iconPath = kindIcon(note.kind);
   item.description = [endorsed ? '✓' : '', kindLabel(note.kind), note.author, note.created].filter(Boolean).join(' · ');
   item.resourceUri = service.uriOf(note.path);
-  item.contextValue = `note:${note.kind}${endorsed ? ':endorsed' : ''}${note.kind === 'plan' ? `:${note.status ?? 'open'}` : ''}`;
+  item.contextValue = `note:${note.kind}${endorsed ? ':endorsed' : ''}${endorsedByReader(note.endorsed) ? ':endorsedByMe' : ''}${note.kind === 'plan' ? `:${note.status ?? 'open'}` : ''}`;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.appendMarkdown(`**${escapeMd(note.title)}**\n\n`);
   tooltip.appendText(`${kindLabel(note.kind)}${note.author ? ` · ${note.author}` : ''}${note.created ? ` · ${note.created}` : ''}\n`);

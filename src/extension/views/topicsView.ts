@@ -56,7 +56,13 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
     if (t.page?.description) tooltip.appendText(`${t.page.description.slice(0, 400)}\n\n`);
     if (t.ambassadors.length) tooltip.appendText(`${vscode.l10n.t('Ambassadors: {0}', t.ambassadors.join(', '))}\n`);
     if (t.aliases.length) tooltip.appendText(`${vscode.l10n.t('Also known as: {0}', t.aliases.join(', '))}\n`);
-    if (!t.described) tooltip.appendText(vscode.l10n.t('Not yet described: no topic page. An ambassador can write one.'));
+    if (!t.described) {
+      tooltip.appendText(
+        t.page
+          ? vscode.l10n.t('Not yet described: its page has no description yet. An ambassador can write one.')
+          : vscode.l10n.t('Not yet described: no topic page. An ambassador can write one.'),
+      );
+    }
     item.tooltip = tooltip;
     return item;
   }

@@ -92,6 +92,7 @@ describe('dashboardModel', () => {
         onTrack: 2,
         open: 5,
         done: 3,
+        dropped: 1,
         toCheckIn: 3,
       });
     });

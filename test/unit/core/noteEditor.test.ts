@@ -52,6 +52,18 @@ describe('editNote: minimal diff', () => {
     assertOnlyChange(text, editNote(text, [{ op: 'appendToList', key: 'topics', value: 'z' }]), '  - b\n', '  - b\n  - z\n');
   });
 
+  it('withdraws an endorsement: the name from a list, the field when it was the only name', () => {
+    for (const text of [NOTE, NOTE.replace(/\n/g, '\r\n')]) {
+      const endorsed = editNote(text, [{ op: 'appendToList', key: 'endorsed', value: 'Kari Nordmann' }]);
+      assert.equal(editNote(endorsed, [{ op: 'removeFromList', key: 'endorsed', value: 'Kari Nordmann' }]), text, 'endorse then withdraw gives back the same bytes');
+    }
+    const two = '---\ntitle: T\nendorsed: [Ann, Bo] # keep\n---\nx\n';
+    assertOnlyChange(two, editNote(two, [{ op: 'removeFromList', key: 'endorsed', value: 'Ann' }]), 'Ann, ', '');
+    const block = '---\ntitle: T\nendorsed:\n  - Ann\ntopics: [a]\n---\nx\n';
+    assert.equal(editNote(block, [{ op: 'removeFromList', key: 'endorsed', value: 'Ann' }]), '---\ntitle: T\ntopics: [a]\n---\nx\n');
+    assert.equal(editNote(block, [{ op: 'removeFromList', key: 'endorsed', value: 'Nobody' }]), block);
+  });
+
   it('keeps CRLF line ends in what it adds', () => {
     const crlf = NOTE.replace(/\n/g, '\r\n');
     const after = editNote(crlf, [{ op: 'appendToList', key: 'endorsed', value: 'Kari Nordmann' }]);

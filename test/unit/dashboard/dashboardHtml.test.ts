@@ -28,6 +28,7 @@ const labels: DashboardLabels = {
   dueThisWeek: 'Due this week',
   onTrack: 'Open, on track',
   done: 'Done',
+  dropped: 'Dropped',
   plansEmpty: 'No plans.',
   anchorsTitle: 'Anchors needing attention',
   anchorsCaption: (_a, total) => `of ${total} anchors need attention`,
