@@ -8,6 +8,8 @@ export interface LearningsConfig {
   codeLens: boolean;
   gutter: boolean;
   hover: boolean;
+  /** The branch Review compares with; empty: origin/HEAD, then main, master, develop. */
+  reviewBaseBranch: string;
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): LearningsConfig {
@@ -18,5 +20,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): LearningsConfig {
     codeLens: c.get<boolean>('codeLens.enabled', true),
     gutter: c.get<boolean>('gutter.enabled', true),
     hover: c.get<boolean>('hover.enabled', true),
+    reviewBaseBranch: c.get<string>('review.baseBranch', '').trim(),
   };
 }

@@ -26,6 +26,7 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
   context.subscriptions.push(
     topicsView,
     reviewView,
+    review,
     vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFile),
     vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
   );

@@ -1,0 +1,46 @@
+// A window opened on a repository with an overdue plan shows "N follow-ups
+// due" in the status bar at start, without any view being opened; its
+// tooltip names the due date and the last check-in.
+import { HostError } from '../../scripts/vscode-host/host.mjs';
+
+const OVERDUE_PLAN = `---
+title: Pair on the refund reconciliation
+kind: plan
+topics: [payments]
+author: Test Person
+created: 2020-01-01
+review: 2020-02-01
+status: open
+---
+## Check-ins
+
+- 2020-01-15: paired twice, the report query is next.
+`;
+
+export const flows = [
+  {
+    name: 'followups-status-at-start',
+    description: 'after a reload with an overdue plan and no view opened, the status bar says follow-ups are due; the tooltip has the due date and the last check-in',
+    async run(ui) {
+      const { page } = ui;
+      ui.write('.learnings/notes/2020-01-01-pair-on-the-refund-reconciliation.md', OVERDUE_PLAN);
+      ui.git('add', '-A');
+      ui.git('commit', '-q', '-m', 'An overdue plan');
+      await page.reload();
+      await page.waitForSelector('.activitybar', { timeout: 30_000 });
+      await page.click('.activitybar .action-item a[aria-label^="Explorer"]').catch(() => undefined);
+      const item = page.locator('#teamLearnings\\.followups, [id="team-learnings.team-learnings.teamLearnings.followups"], .statusbar-item', { hasText: /follow-ups? due/ }).first();
+      const text = await ui.waitFor(async () => (await item.count()) > 0 && (await item.innerText()), 'a "follow-ups due" status bar item', 30_000);
+      if (!/\d+ follow-ups? due/.test(text)) throw new HostError(`the status bar item reads ${JSON.stringify(text)}`);
+      await item.hover();
+      const tooltip = await ui.waitFor(async () => {
+        const hover = page.locator('.monaco-hover:not(.hidden), .workbench-hover, .custom-hover').first();
+        return (await hover.count()) > 0 && (await hover.innerText());
+      }, 'the status bar tooltip', 10_000);
+      const problems = [];
+      if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);
+      if (!tooltip.includes('2020-01-15')) problems.push(`the tooltip has no last check-in: ${JSON.stringify(tooltip)}`);
+      if (problems.length) throw new HostError(problems.join('\n        '));
+    },
+  },
+];
