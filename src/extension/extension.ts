@@ -21,6 +21,8 @@ export interface TeamLearningsApi {
   dashboard: DashboardPanel;
   /** Milliseconds `activate` took, for the benchmark. */
   activationMs: number;
+  /** Whether the notes were read during `activate` (never: the load comes after start-up). */
+  notesLoadedAtActivation: boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): TeamLearningsApi | undefined {
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   registerEditorFeatures(context, service, live);
   registerCommands(context, service, live, views);
   registerDiagnostics(context, service);
-  return { service, live, views, preview, dashboard, activationMs: performance.now() - started };
+  return { service, live, views, preview, dashboard, activationMs: performance.now() - started, notesLoadedAtActivation: service.loaded };
 }
 
 export function deactivate(): void {}

@@ -23,18 +23,21 @@ export const flows = [
       const expected = {
         notes: /^view:Topics/,
         plans: /^view:Follow-ups/,
-        contributors: /^editor:Untitled/,
+        contributors: /^editor:team-learnings-/,
       };
+      // The extension is active (its views show rows) before its commands are looked for in the palette.
+      await ui.openContainer('Team Learnings');
+      await ui.waitForSidebarRows();
       const problems = [];
       for (const [card, want] of Object.entries(expected)) {
-        await ui.runCommand('Team Learnings: Show Dashboard');
         const link = `[data-card="${card}"] .card-link`;
         // Show Dashboard re-renders the page: a frame found a moment ago may be replaced; click in the current one.
         await ui.waitFor(async () => {
-          const frame = await ui.webviewFrame(link);
+          await ui.runCommand('Team Learnings: Show Dashboard');
+          const frame = await ui.webviewFrame(link, 8000);
           await frame.click(link, { timeout: 3000 });
           return true;
-        }, `a click on the ${card} card's link`);
+        }, `a click on the ${card} card's link`, 40_000);
         const got = await ui.waitFor(async () => {
           const f = await focused(page);
           return want.test(f) && f;

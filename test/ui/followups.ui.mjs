@@ -32,10 +32,11 @@ export const flows = [
       const item = page.locator('#teamLearnings\\.followups, [id="team-learnings.team-learnings.teamLearnings.followups"], .statusbar-item', { hasText: /follow-ups? due/ }).first();
       const text = await ui.waitFor(async () => (await item.count()) > 0 && (await item.innerText()), 'a "follow-ups due" status bar item', 30_000);
       if (!/\d+ follow-ups? due/.test(text)) throw new HostError(`the status bar item reads ${JSON.stringify(text)}`);
+      await page.mouse.move(700, 400);
       await item.hover();
       const tooltip = await ui.waitFor(async () => {
-        const hover = page.locator('.monaco-hover:not(.hidden), .workbench-hover, .custom-hover').first();
-        return (await hover.count()) > 0 && (await hover.innerText());
+        const texts = await page.locator('.monaco-hover, .workbench-hover').evaluateAll((els) => els.map((e) => e.innerText));
+        return texts.find((t) => t.includes('action plans'));
       }, 'the status bar tooltip', 10_000);
       const problems = [];
       if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);

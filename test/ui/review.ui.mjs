@@ -15,6 +15,14 @@ created: 2026-11-30
 Support asks for it first.
 `;
 
+/** Collapses the other views, so every row of Review is on screen (the list renders only what is visible). */
+async function roomForReview(ui) {
+  for (const title of ['Topics', 'This File', 'Follow-ups']) {
+    const header = ui.page.locator(`${SIDEBAR} .pane-header[aria-label^="${title}"]`).first();
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+}
+
 /** The whole text of the Review pane (its message and its rows). */
 async function reviewText(ui) {
   await ui.view('Review');
@@ -36,6 +44,8 @@ export const flows = [
       await page.reload();
       await page.waitForSelector('.activitybar', { timeout: 30_000 });
       await ui.openContainer('Team Learnings');
+      await ui.waitForSidebarRows();
+      await roomForReview(ui);
       const text = await ui.waitFor(async () => {
         const t = await reviewText(ui);
         return /Claim a webhook event/.test(t) && /request id on every retry/.test(t) && t;
@@ -45,6 +55,7 @@ export const flows = [
       if (/\b[0-9a-f]{40}\b/.test(text)) problems.push(`it shows a commit hash: ${text.slice(0, 300)}`);
       if (/needs git|Restricted Mode/i.test(text)) problems.push(`it says it needs git: ${text.slice(0, 300)}`);
       if (problems.length) throw new HostError(problems.join('\n        '));
+      await ui.page.mouse.move(700, 890);
       await ui.shot('review');
     },
   },

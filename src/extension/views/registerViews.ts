@@ -12,6 +12,8 @@ export interface Views {
   thisFile: ThisFileProvider;
   followups: FollowupsProvider;
   review: ReviewProvider;
+  /** Every tree view by its id, as registered (tests check each declared view has one). */
+  treeViews: Record<string, vscode.TreeView<unknown>>;
   refreshAll(): void;
 }
 
@@ -23,13 +25,15 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
   const topicsView = vscode.window.createTreeView('teamLearnings.topics', { treeDataProvider: topics, showCollapseAll: true });
   const reviewView = vscode.window.createTreeView('teamLearnings.review', { treeDataProvider: review });
   review.view = reviewView;
-  context.subscriptions.push(
-    topicsView,
-    reviewView,
-    review,
-    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFile),
-    vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
-  );
+  const thisFileView = vscode.window.createTreeView('teamLearnings.thisFile', { treeDataProvider: thisFile });
+  const followupsView = vscode.window.createTreeView('teamLearnings.followups', { treeDataProvider: followups });
+  context.subscriptions.push(topicsView, reviewView, review, thisFileView, followupsView);
+  const treeViews = {
+    'teamLearnings.topics': topicsView,
+    'teamLearnings.thisFile': thisFileView,
+    'teamLearnings.followups': followupsView,
+    'teamLearnings.review': reviewView,
+  } as Record<string, vscode.TreeView<unknown>>;
   const refreshAll = () => {
     topics.refresh();
     thisFile.refresh();
@@ -41,5 +45,5 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     live.onDidChange(() => thisFile.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => thisFile.refresh()),
   );
-  return { topics, topicsView, thisFile, followups, review, refreshAll };
+  return { topics, topicsView, thisFile, followups, review, treeViews, refreshAll };
 }
