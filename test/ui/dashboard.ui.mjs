@@ -45,7 +45,7 @@ export const flows = [
           problems.push(`${card}: ${e.message}`);
         });
         if (got && card === 'contributors') {
-          const text = await page.$eval('.editor-group-container.active .view-lines', (el) => el.innerText);
+          const text = (await page.$eval('.editor-group-container.active .view-lines', (el) => el.innerText)).replace(/\u00a0/g, ' ');
           if (!/Who contributed|Team learnings/.test(text)) problems.push(`the contributors link opened ${JSON.stringify(text.slice(0, 120))}`);
         }
         await page.keyboard.press('Escape');

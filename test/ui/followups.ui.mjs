@@ -35,7 +35,7 @@ export const flows = [
       await page.mouse.move(700, 400);
       await item.hover();
       const tooltip = await ui.waitFor(async () => {
-        const texts = await page.locator('.monaco-hover, .workbench-hover').evaluateAll((els) => els.map((e) => e.innerText));
+        const texts = await page.locator('[class*="hover"]').evaluateAll((els) => els.map((e) => e.innerText));
         return texts.find((t) => t.includes('action plans'));
       }, 'the status bar tooltip', 10_000);
       const problems = [];
