@@ -1,3 +1,4 @@
+/* global document */ // page.evaluate callbacks run in the workbench page
 // A window opened on a repository with an overdue plan shows "N follow-ups
 // due" in the status bar at start, without any view being opened; its
 // tooltip names the due date and the last check-in.
@@ -32,12 +33,17 @@ export const flows = [
       const item = page.locator('#teamLearnings\\.followups, [id="team-learnings.team-learnings.teamLearnings.followups"], .statusbar-item', { hasText: /follow-ups? due/ }).first();
       const text = await ui.waitFor(async () => (await item.count()) > 0 && (await item.innerText()), 'a "follow-ups due" status bar item', 30_000);
       if (!/\d+ follow-ups? due/.test(text)) throw new HostError(`the status bar item reads ${JSON.stringify(text)}`);
-      await page.mouse.move(700, 400);
-      await item.hover();
+      // The tooltip shows after the hover delay: point at the item again until it is there.
       const tooltip = await ui.waitFor(async () => {
-        const texts = await page.locator('[class*="hover"]').evaluateAll((els) => els.map((e) => e.innerText));
-        return texts.find((t) => t.includes('action plans'));
-      }, 'the status bar tooltip', 10_000);
+        const texts = await page.evaluate(() => [...document.querySelectorAll('[class*="hover"]')].map((e) => e.innerText ?? ''));
+        const found = texts.find((t) => t.includes('action plans'));
+        if (!found) {
+          await page.mouse.move(700, 400);
+          await item.hover();
+          await page.waitForTimeout(1200);
+        }
+        return found;
+      }, 'the status bar tooltip', 30_000);
       const problems = [];
       if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);
       if (!tooltip.includes('2020-01-15')) problems.push(`the tooltip has no last check-in: ${JSON.stringify(tooltip)}`);

@@ -19,7 +19,8 @@ Support asks for it first.
 async function roomForReview(ui) {
   for (const title of ['Topics', 'This File', 'Follow-ups']) {
     const header = ui.page.locator(`${SIDEBAR} .pane-header[aria-label^="${title}"]`).first();
-    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    // On the title itself: elsewhere on the header sit the view's action buttons.
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('.title').first().click();
   }
 }
 
