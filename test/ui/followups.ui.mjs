@@ -33,15 +33,19 @@ export const flows = [
       const item = page.locator('#teamLearnings\\.followups, [id="team-learnings.team-learnings.teamLearnings.followups"], .statusbar-item', { hasText: /follow-ups? due/ }).first();
       const text = await ui.waitFor(async () => (await item.count()) > 0 && (await item.innerText()), 'a "follow-ups due" status bar item', 30_000);
       if (!/\d+ follow-ups? due/.test(text)) throw new HostError(`the status bar item reads ${JSON.stringify(text)}`);
+      // (The tooltip's text comes with no-break spaces: MarkdownString.appendText writes them.)
       // The tooltip shows after the hover delay (long on a busy machine): point at the item, then wait without moving.
-      const hoverText = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => /hover/.test(String(e.className))).map((e) => e.textContent ?? '').find((t) => t.includes('action plans')));
+      const hoverText = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => /hover/.test(String(e.className))).map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).find((t) => t.includes('action plans')));
       let tooltip;
       for (let attempt = 0; attempt < 3 && !tooltip; attempt++) {
         await page.mouse.move(700, 400);
         await item.hover();
         tooltip = await ui.waitFor(hoverText, 'the status bar tooltip', 10_000).catch(() => undefined);
       }
-      if (!tooltip) throw new HostError('no tooltip on the status bar item after three times pointing at it');
+      if (!tooltip) {
+        const seen = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.children.length === 0 && (e.textContent ?? '').includes('overdue')).map((e) => `${e.tagName}.${e.className} < ${e.parentElement?.className}`));
+        throw new HostError(`no tooltip on the status bar item after three times pointing at it; text with "overdue": ${JSON.stringify(seen).slice(0, 400)}`);
+      }
       const problems = [];
       if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);
       if (!tooltip.includes('2020-01-15')) problems.push(`the tooltip has no last check-in: ${JSON.stringify(tooltip)}`);
