@@ -6,6 +6,11 @@
 
 import type { Note } from './model';
 import type { Stats } from './stats';
+import { addDays } from './dates';
+import { checkIns } from './followups';
+
+/** The contributors card counts the last this-many days, today included: a rolling window, never 0 on the 1st. */
+export const CONTRIBUTOR_DAYS = 30;
 
 /** Top-level topics drawn in their own colour; the rest share "other". */
 export const DASHBOARD_SERIES = 5;
@@ -79,11 +84,21 @@ export interface Win {
   author?: string;
 }
 
-export interface ContributorsSummary {
-  people: Array<{ name: string; notes: number }>;
-  /** Notes written this month by the people listed. */
+export interface Contributor {
+  name: string;
+  /** Notes this person wrote in the window. */
   notes: number;
-  /** The most notes one person wrote this month (0 when nobody did). */
+  /** Notes written, check-ins on plans they own, and endorsements, in the window. */
+  contributions: number;
+}
+
+export interface ContributorsSummary {
+  people: Contributor[];
+  /** The window, in days, ending today. */
+  days: number;
+  /** Notes written in the window by the people listed. */
+  notes: number;
+  /** The most contributions of one person in the window (0 when nobody made any). */
   maxNotes: number;
   wins: Win[];
 }
@@ -118,12 +133,7 @@ export function dashboardModel(stats: Stats, options: DashboardOptions): Dashboa
     notes: notesChart(stats.perMonth, options),
     plans: plansSummary(stats.plans),
     ...(options.anchorsChecked === false ? {} : { anchors: anchorsSummary(stats.anchors) }),
-    contributors: {
-      people: stats.contributorsThisMonth,
-      notes: stats.contributorsThisMonth.reduce((sum, c) => sum + c.notes, 0),
-      maxNotes: Math.max(0, ...stats.contributorsThisMonth.map((c) => c.notes)),
-      wins: winsOfMonth(options.notes ?? [], options.today),
-    },
+    contributors: contributorsSummary(options.notes ?? [], options.today),
     undescribedTopics: stats.undescribedTopics,
   };
 }
@@ -188,6 +198,42 @@ export function anchorsSummary(anchors: Stats['anchors']): AnchorsSummary {
     drifted: anchors.drifted,
     orphaned: anchors.orphaned,
     attention: anchors.drifted + anchors.orphaned,
+  };
+}
+
+/**
+ * Who contributed in the `days` days ending `today`: the authors of the notes
+ * created then, the owners (else authors) of the plans with a check-in dated
+ * then, and those who endorsed a note created then (an endorsement carries no
+ * date of its own). Most contributions first.
+ */
+export function contributorsSummary(notes: Iterable<Note>, today: string, days = CONTRIBUTOR_DAYS): ContributorsSummary {
+  const since = addDays(today, -(days - 1));
+  const inWindow = (date: string | undefined) => !!date && date >= since && date <= today;
+  const people = new Map<string, Contributor>();
+  const credit = (name: string | undefined, wrote = false) => {
+    const who = name?.trim();
+    if (!who) return;
+    const p = people.get(who) ?? { name: who, notes: 0, contributions: 0 };
+    p.contributions++;
+    if (wrote) p.notes++;
+    people.set(who, p);
+  };
+  const all = [...notes];
+  for (const note of all) {
+    if (inWindow(note.created)) {
+      credit(note.author, true);
+      for (const name of note.endorsed) credit(name);
+    }
+    if (note.kind === 'plan') for (const c of checkIns(note.body)) if (inWindow(c.date)) credit(note.owner ?? note.author);
+  }
+  const list = [...people.values()].sort((a, b) => b.contributions - a.contributions || a.name.localeCompare(b.name));
+  return {
+    people: list,
+    days,
+    notes: list.reduce((sum, p) => sum + p.notes, 0),
+    maxNotes: Math.max(0, ...list.map((p) => p.contributions)),
+    wins: winsOfMonth(all, today),
   };
 }
 

@@ -7,6 +7,9 @@ import type { AnchorResult } from './checkAnchors';
 import type { NoteIndex } from './noteIndex';
 import { checkIns, followups, isDue, type Followup } from './followups';
 
+/** The period a digest covers when none is asked for: two weeks, a usual sprint. The editor and the CLI both use it. */
+export const DEFAULT_DIGEST_DAYS = 14;
+
 export interface DigestOptions {
   /** `YYYY-MM-DD`, inclusive. */
   since: string;
@@ -35,7 +38,9 @@ export interface Digest {
   plansDone: Note[];
   /** Plans dropped in the period (created in it or with a check-in in it): shown as dropped. */
   plansDropped: Note[];
+  /** Check-ins in the period, grouped by plan (plans by title), each plan's by date. */
   checkIns: Array<{ note: Note; date: string; text: string }>;
+  checkInsByPlan: Array<{ note: Note; entries: Array<{ date: string; text: string }> }>;
   contributors: Array<{ name: string; notes: number }>;
   attention: AnchorResult[];
 }
@@ -47,23 +52,29 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
   const fresh = all.filter(isNew);
   const aliases = index.aliases();
 
+  // Each note once: a win under Wins only, any other note under its first topic.
   const groups = new Map<string, DigestTopicGroup>();
   for (const note of fresh) {
-    const slugs = note.topics.length ? [...new Set(note.topics.map((t) => aliases.canonical(t)))] : [''];
-    for (const slug of slugs) {
-      const topic = slug ? index.topic(slug) : undefined;
-      const group = groups.get(slug) ?? { slug, title: topic?.page ? topic.title : slug || 'No topic', notes: [] };
-      group.notes.push(note);
-      groups.set(slug, group);
-    }
+    if (note.kind === 'win') continue;
+    const slug = note.topics.length ? aliases.canonical(note.topics[0]) : '';
+    const topic = slug ? index.topic(slug) : undefined;
+    const group = groups.get(slug) ?? { slug, title: topic?.page ? topic.title : slug || 'No topic', notes: [] };
+    group.notes.push(note);
+    groups.set(slug, group);
   }
-  const byTopic = [...groups.values()].sort((a, b) => b.notes.length - a.notes.length || a.slug.localeCompare(b.slug));
+  const byTopic = sortTopicGroups([...groups.values()]);
 
   const entries = all
     .filter((n) => n.kind === 'plan')
     .flatMap((note) => checkIns(note.body).map((c) => ({ note, ...c })))
     .filter((c) => inPeriod(c.date))
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => a.note.title.localeCompare(b.note.title) || a.note.path.localeCompare(b.note.path) || a.date.localeCompare(b.date));
+  const checkInsByPlan: Digest['checkInsByPlan'] = [];
+  for (const { note, date, text } of entries) {
+    const last = checkInsByPlan[checkInsByPlan.length - 1];
+    if (last?.note === note) last.entries.push({ date, text });
+    else checkInsByPlan.push({ note, entries: [{ date, text }] });
+  }
   const plansDone = all.filter((n) => n.kind === 'plan' && n.status === 'done' && (isNew(n) || entries.some((c) => c.note === n)));
   const plansDropped = all.filter((n) => n.kind === 'plan' && n.status === 'dropped' && (isNew(n) || entries.some((c) => c.note === n)));
 
@@ -81,9 +92,34 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     plansDone,
     plansDropped,
     checkIns: entries,
+    checkInsByPlan,
     contributors,
     attention: (options.anchors ?? []).filter((a) => a.status === 'drifted' || a.status === 'orphaned'),
   };
+}
+
+/**
+ * Topic groups with each parent before its subtopics: top-level topics by how
+ * many notes they and their subtopics hold (then by slug), within one the
+ * parent first and its subtopics by slug; notes without a topic last.
+ */
+export function sortTopicGroups(groups: DigestTopicGroup[]): DigestTopicGroup[] {
+  const rootOf = (slug: string) => slug.split('/')[0];
+  const weight = new Map<string, number>();
+  for (const g of groups) if (g.slug) weight.set(rootOf(g.slug), (weight.get(rootOf(g.slug)) ?? 0) + g.notes.length);
+  const bySegments = (a: string, b: string) => {
+    const x = a.split('/');
+    const y = b.split('/');
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return x.length - y.length;
+  };
+  return [...groups].sort((a, b) => {
+    if (!a.slug || !b.slug) return (a.slug ? 0 : 1) - (b.slug ? 0 : 1);
+    const ra = rootOf(a.slug);
+    const rb = rootOf(b.slug);
+    if (ra !== rb) return (weight.get(rb) ?? 0) - (weight.get(ra) ?? 0) || (ra < rb ? -1 : 1);
+    return bySegments(a.slug, b.slug);
+  });
 }
 
 /** The first paragraph of a note's body that is not a heading, on one line, cut at a word. */

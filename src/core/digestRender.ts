@@ -6,6 +6,13 @@ import { summaryOf } from './digest';
 import type { Note } from './model';
 import { escapeHtml } from './render/markdown';
 import { inertMarkdownText } from './render/inert';
+import { kindWordOf } from './kindLabels';
+
+/** Where the digest will be read from, so its links to the notes resolve there. */
+export interface DigestLinkOptions {
+  /** The folder of the digest file, relative to the workspace root, with `/` ('' or absent: the root). */
+  from?: string;
+}
 
 /** Every word of the digest, so the extension can hand in its translations. */
 export interface DigestLabels {
@@ -37,7 +44,7 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
   title: (since, until) => `Team learnings, ${since} to ${until}`,
   headline: (notes, people, wins, plans) =>
     `${n(notes, 'new note', 'new notes')} from ${n(people, 'person', 'people')}, ${n(wins, 'win', 'wins')}, ${n(plans, 'plan', 'plans')} due for a check-in.`,
-  kind: (kind) => ({ lesson: 'lesson', peer: 'peer learning', retro: 'retro', plan: 'plan', win: 'win', idea: 'idea' })[kind] ?? kind,
+  kind: kindWordOf,
   status: (status) => status,
   newByTopic: 'New notes by topic',
   noNewNotes: 'No new notes in this period.',
@@ -80,9 +87,23 @@ function groupTitle(slug: string, title: string, l: DigestLabels): string {
   return slug === '' ? l.noTopic : title;
 }
 
-function noteLine(n: Note, l: DigestLabels): string {
+/** The path of workspace file `path` as seen from the folder `from` (both relative to the root, with `/`). */
+export function relativeLink(path: string, from = ''): string {
+  const target = path.split('/');
+  const base = from.split('/').filter(Boolean);
+  let common = 0;
+  while (common < base.length && common < target.length - 1 && base[common] === target[common]) common++;
+  return [...base.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}
+
+/** A markdown link destination: in angle brackets, so spaces and parentheses in a file name keep working. */
+function mdHref(path: string, link: DigestLinkOptions): string {
+  return `<${relativeLink(path, link.from).replace(/[<>\n]/g, encodeURIComponent)}>`;
+}
+
+function noteLine(n: Note, l: DigestLabels, link: DigestLinkOptions = {}): string {
   const summary = summaryOf(n.body, 160);
-  return `- **${md(n.title)}** (${md(meta(n, l))})${n.endorsed.length ? ' ✓' : ''}${summary ? `: ${mdSummary(summary)}` : ''}`;
+  return `- [**${md(n.title)}**](${mdHref(n.path, link)}) (${md(meta(n, l))})${n.endorsed.length ? ' ✓' : ''}${summary ? `: ${mdSummary(summary)}` : ''}`;
 }
 
 function anchorWhere(a: Digest['attention'][number]): string | undefined {
@@ -93,14 +114,14 @@ function similarity(a: Digest['attention'][number]): number | undefined {
   return a.similarity === undefined ? undefined : Math.round(a.similarity * 100);
 }
 
-export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LABELS): string {
+export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LABELS, link: DigestLinkOptions = {}): string {
   const out: string[] = [`# ${md(l.title(d.since, d.until))}`, '', headline(d, l), ''];
   if (d.byTopic.length) {
     out.push(`## ${l.newByTopic}`, '');
     for (const g of d.byTopic) {
       const title = groupTitle(g.slug, g.title, l);
       out.push(`### ${md(title)}${g.slug && title !== g.slug ? ` (\`${g.slug}\`)` : ''}`, '');
-      for (const n of g.notes) out.push(noteLine(n, l));
+      for (const n of g.notes) out.push(noteLine(n, l, link));
       out.push('');
     }
   } else {
@@ -108,7 +129,7 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
   }
   if (d.wins.length) {
     out.push(`## ${l.wins}`, '');
-    for (const n of d.wins) out.push(noteLine(n, l));
+    for (const n of d.wins) out.push(noteLine(n, l, link));
     out.push('');
   }
   if (d.plansDue.length || d.plansDone.length || d.plansDropped.length) {
@@ -120,7 +141,10 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
   }
   if (d.checkIns.length) {
     out.push(`## ${l.checkIns}`, '');
-    for (const c of d.checkIns) out.push(`- ${c.date}, ${md(c.note.title)}: ${md(c.text)}`);
+    for (const p of d.checkInsByPlan) {
+      out.push(`- [**${md(p.note.title)}**](${mdHref(p.note.path, link)})`);
+      for (const c of p.entries) out.push(`  - ${c.date}: ${md(c.text)}`);
+    }
     out.push('');
   }
   if (d.contributors.length) {
@@ -146,9 +170,15 @@ li{margin:.3rem 0}.meta{color:#59636e}.badge{font-size:.75rem;border:1px solid #
 code{background:#f6f8fa;padding:0 .2rem;border-radius:3px}
 @media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}.meta{color:#9198a1}code{background:#161b22}h2{border-color:#30363d}.badge{border-color:#30363d}}`;
 
+/** Escaped text with its `code spans` shown as code, not as backticks. */
+export function htmlWithCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`\n]+)`/g, '<code>$1</code>');
+}
+
+// The HTML digest is one self-contained page, sent by e-mail as often as not: it links nowhere, not even to the notes.
 function htmlNote(n: Note, l: DigestLabels): string {
   const summary = summaryOf(n.body, 240);
-  return `<li><strong>${escapeHtml(n.title)}</strong>${n.endorsed.length ? `<span class="badge">${escapeHtml(l.endorsed)}</span>` : ''} <span class="meta">(${escapeHtml(meta(n, l))})</span>${summary ? `<br>${escapeHtml(summary)}` : ''}</li>`;
+  return `<li><strong>${escapeHtml(n.title)}</strong>${n.endorsed.length ? `<span class="badge">${escapeHtml(l.endorsed)}</span>` : ''} <span class="meta">(${escapeHtml(meta(n, l))})</span>${summary ? `<br>${htmlWithCode(summary)}` : ''}</li>`;
 }
 
 /** One self-contained page: no script, no external resource, every note text escaped. */
@@ -170,7 +200,11 @@ export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LAB
     for (const n of d.plansDropped) s.push(`<li>${e(l.dropped(n.title, n.owner))}</li>`);
     s.push('</ul>');
   }
-  if (d.checkIns.length) s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkIns.map((c) => `<li>${e(c.date)}, ${e(c.note.title)}: ${e(c.text)}</li>`).join('')}</ul>`);
+  if (d.checkInsByPlan.length) {
+    const plan = (p: Digest['checkInsByPlan'][number]) =>
+      `<li><strong>${e(p.note.title)}</strong><ul>${p.entries.map((c) => `<li>${e(c.date)}: ${htmlWithCode(c.text)}</li>`).join('')}</ul></li>`;
+    s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkInsByPlan.map(plan).join('')}</ul>`);
+  }
   if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${c.notes})`).join(', ')))}</p>`);
   if (d.attention.length) {
     s.push(`<h2>${e(l.attention)}</h2><ul>${d.attention.map((a) => `<li>${e(l.anchorStatus(a.was, l.status(a.status), anchorWhere(a), similarity(a)))}, ${e(l.inNote(a.note))}</li>`).join('')}</ul>`);

@@ -10,6 +10,8 @@ export interface LearningsConfig {
   hover: boolean;
   /** The key new notes write their topics under. */
   topicsKey: 'topics' | 'tags';
+  /** The branch Review compares with; empty: origin/HEAD, then main, master, develop. */
+  reviewBaseBranch: string;
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): LearningsConfig {
@@ -21,5 +23,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): LearningsConfig {
     gutter: c.get<boolean>('gutter.enabled', true),
     hover: c.get<boolean>('hover.enabled', true),
     topicsKey: c.get<string>('topicsKey', 'topics') === 'tags' ? 'tags' : 'topics',
+    reviewBaseBranch: c.get<string>('review.baseBranch', '').trim(),
   };
 }

@@ -31,6 +31,8 @@ export interface TeamLearningsApi {
   activationMs: number;
   /** For VS Code's markdown preview (`contributes.markdown.markdownItPlugins`). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** Whether the notes were read during `activate` (never: the load comes after start-up). */
+  notesLoadedAtActivation: boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): TeamLearningsApi | undefined {
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   registerNoteAssist(context, services);
   registerCommands(context, service, live, views, (arg) => services.forArg(arg).service);
   registerDiagnostics(context, service);
-  return { service, live, services, views, preview, dashboard, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services) };
+  return { service, live, services, views, preview, dashboard, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services), notesLoadedAtActivation: service.loaded };
 }
 
 export function deactivate(): void {}

@@ -3,12 +3,26 @@
 
 import * as vscode from 'vscode';
 
+export interface GitChange {
+  uri: vscode.Uri;
+  originalUri: vscode.Uri;
+  renameUri?: vscode.Uri;
+  status: number;
+}
+
 export interface GitRepository {
   rootUri: vscode.Uri;
-  state: { HEAD?: { name?: string; commit?: string; upstream?: { name: string; remote: string } }; onDidChange: vscode.Event<void> };
+  state: {
+    HEAD?: { name?: string; commit?: string; upstream?: { name: string; remote: string } };
+    /** Changes not yet committed (the git extension's Status enum: 1 index added, 7 untracked, 9 intent to add). */
+    indexChanges?: GitChange[];
+    workingTreeChanges?: GitChange[];
+    untrackedChanges?: GitChange[];
+    onDidChange: vscode.Event<void>;
+  };
   getConfig(key: string): Promise<string>;
   getGlobalConfig?(key: string): Promise<string>;
-  diffWith(ref: string): Promise<Array<{ uri: vscode.Uri; originalUri: vscode.Uri; renameUri?: vscode.Uri; status: number }>>;
+  diffWith(ref: string): Promise<GitChange[]>;
   getMergeBase(ref1: string, ref2: string): Promise<string | undefined>;
   getBranches?(query: { remote?: boolean }): Promise<Array<{ name?: string; remote?: string }>>;
   log?(options: { maxEntries?: number; path?: string }): Promise<Array<{ hash: string }>>;
@@ -18,6 +32,9 @@ export interface GitApi {
   repositories: GitRepository[];
   getRepository(uri: vscode.Uri): GitRepository | null;
   onDidOpenRepository: vscode.Event<GitRepository>;
+  /** `uninitialized` while the git extension is still looking for repositories. */
+  state?: 'uninitialized' | 'initialized';
+  onDidChangeState?: vscode.Event<'uninitialized' | 'initialized'>;
 }
 
 export async function gitApi(): Promise<GitApi | undefined> {

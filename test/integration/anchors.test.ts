@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText } from './helpers';
+import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText, restoresWorkspace } from './helpers';
 
 async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
@@ -12,6 +12,8 @@ async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
 }
 
 describe('Anchors in the editor', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(30_000);
   afterEach(closeAllEditors);
 

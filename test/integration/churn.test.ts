@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { api, root, waitFor } from './helpers';
+import { api, root, waitFor, restoresWorkspace } from './helpers';
 
 const COUNT = 2000;
 const DIR = '.learnings/notes/churn';
@@ -31,6 +31,8 @@ async function maxEventLoopLag<T>(run: () => Promise<T>): Promise<{ result: T; l
 }
 
 describe('Under churn: a branch switch of 2,000 notes', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(120_000);
   const abs = (rel: string) => path.join(root().fsPath, ...rel.split('/'));
   /** Notes indexed under `dir`: other suites' files may come and go meanwhile. */

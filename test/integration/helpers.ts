@@ -1,5 +1,6 @@
 // Shared by the integration suites: the extension's API, the workspace, waiting.
 
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TeamLearningsApi } from '../../src/extension/extension';
 
@@ -48,4 +49,49 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+function gitIn(...args: string[]): string {
+  return execFileSync('git', ['-C', root().fsPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com' },
+  }).trim();
+}
+
+/**
+ * Gives the calling suite the workspace as it found it, and the next suite
+ * too: records the branch, the commit and the notes before the suite, and
+ * after it puts git back (branch, commit, working tree, branches it made) and
+ * waits until the index has the same notes again. Call inside `describe`.
+ */
+export function restoresWorkspace(): void {
+  let snapshot: { branch: string; commit: string; branches: Set<string>; files: string[] } | undefined;
+  const files = async () => {
+    const index = await (await api()).service.ready();
+    return [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path)].sort();
+  };
+  before(async () => {
+    await (await api()).service.settled();
+    snapshot = {
+      branch: gitIn('rev-parse', '--abbrev-ref', 'HEAD'),
+      commit: gitIn('rev-parse', 'HEAD'),
+      branches: new Set(gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)),
+      files: await files(),
+    };
+  });
+  after(async function () {
+    this.timeout(60_000);
+    if (!snapshot) return;
+    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+    await closeAllEditors();
+    gitIn('checkout', '-q', '-f', snapshot.branch);
+    gitIn('reset', '-q', '--hard', snapshot.commit);
+    gitIn('clean', '-q', '-fd');
+    for (const b of gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)) if (!snapshot.branches.has(b)) gitIn('branch', '-q', '-D', b);
+    const want = JSON.stringify(snapshot.files);
+    await waitFor('the index to have the notes of before the suite again', async () => {
+      await (await api()).service.settled();
+      return JSON.stringify(await files()) === want;
+    }, 30_000);
+  });
 }

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText } from './helpers';
+import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText, restoresWorkspace } from './helpers';
 import type { FileSystem } from '../../src/core/fileSystem';
 import { today } from '../../src/core/dates';
 
@@ -49,6 +49,8 @@ function captureErrors(): { messages: string[]; restore: () => void } {
 }
 
 describe('Nothing lost: a note changed on disk between read and write', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(40_000);
   const restoreText = new Map<string, string>();
 

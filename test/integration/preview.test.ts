@@ -2,6 +2,7 @@
 // strict CSP, and a deleted note says so. Cleans up the note and its panel.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { restoresWorkspace } from './helpers';
 
 const EXTENSION_ID = 'team-learnings.team-learnings';
 
@@ -57,6 +58,8 @@ Body text <script>alert(1)</script> and <img src=x onerror=alert(1)>.
 `;
 
 describe('Note preview', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(30_000);
   const stamp = Date.now();
   const notePath = `.learnings/notes/2026-11-23-zz-preview-hostile-${stamp}.md`;

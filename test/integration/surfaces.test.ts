@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, remove, uri, waitFor, writeText } from './helpers';
+import { api, closeAllEditors, readText, remove, uri, waitFor, writeText, restoresWorkspace } from './helpers';
 import type { TopicsNode } from '../../src/extension/views/topicsView';
 
 async function topicLabels(): Promise<Map<string, vscode.TreeItem>> {
@@ -23,6 +23,8 @@ async function topicLabels(): Promise<Map<string, vscode.TreeItem>> {
 }
 
 describe('Surfaces', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(30_000);
   const created: string[] = [];
   after(async () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, root, uri, waitFor, writeText } from './helpers';
+import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText, restoresWorkspace } from './helpers';
 
 const WEBHOOK_NOTES = () => vscode.workspace.findFiles('.learnings/notes/*.md');
 
@@ -16,6 +16,8 @@ function git(...args: string[]): string {
 }
 
 describe('Team loop', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(40_000);
   afterEach(closeAllEditors);
 
@@ -84,7 +86,24 @@ describe('Team loop', function () {
     assert.equal(after.replace('- 2026-11-23: Indexes reviewed with the team\n', '').replace('review: 2026-12-07', `review: ${plan.review}`), before);
   });
 
-  it('the Review view lists the notes on the files changed on the branch and the notes added on it', async () => {
+  it('Review on main: no "no base branch", the notes not yet committed', async () => {
+    const { views, service } = await api();
+    assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD').trim(), 'main');
+    const path = '.learnings/notes/2026-11-24-uncommitted-on-main.md';
+    await writeText(path, '---\ntitle: Written on main, not committed\nkind: lesson\ntopics: [reliability]\ncreated: 2026-11-24\n---\nx\n');
+    await service.refresh([path]);
+    const result = await waitFor('Review to list the uncommitted note on main', async () => {
+      const r = await views.review.compute();
+      return r.added.some((n) => n.path === path) ? r : undefined;
+    }, 15_000);
+    assert.equal(result.branch, 'main');
+    assert.equal(result.base, undefined, 'on the base branch there is nothing to compare with');
+    assert.doesNotMatch(result.message ?? '', /No base branch/);
+    await remove(path);
+    await service.refresh([path]);
+  });
+
+  it('the Review view on a branch: its name, the notes on the changed files, the notes added (committed or not)', async () => {
     const { views, service } = await api();
     git('checkout', '-q', '-b', 'feature/retry-tuning');
     const code = await readText('src/jobs/retry.ts');
@@ -92,23 +111,44 @@ describe('Team loop', function () {
     await writeText('.learnings/notes/2026-11-23-branch-note.md', '---\ntitle: Added on the branch\nkind: lesson\ntopics: [reliability]\ncreated: 2026-11-23\n---\nx\n');
     git('add', '-A');
     git('commit', '-q', '-m', 'tune retries');
-    await service.refresh(['.learnings/notes/2026-11-23-branch-note.md']);
+    const uncommitted = '.learnings/notes/2026-11-23-not-yet-committed.md';
+    await writeText(uncommitted, '---\ntitle: Not yet committed\nkind: lesson\ntopics: [reliability]\ncreated: 2026-11-23\n---\nx\n');
+    await service.refresh(['.learnings/notes/2026-11-23-branch-note.md', uncommitted]);
     const index = await service.ready();
     const expected = index.notesForFile('src/jobs/retry.ts').map((n) => n.title).sort();
     assert.ok(expected.length > 0, 'the demo anchors notes in retry.ts');
     const result = await waitFor(
-      'the review to see the branch',
+      'the review to see the branch and the uncommitted note',
       async () => {
         views.review.refresh();
         const r = await views.review.compute();
-        return r.touching.length > 0 ? r : undefined;
+        return r.touching.length > 0 && r.added.length >= 2 ? r : undefined;
       },
       15_000,
     );
+    assert.equal(result.branch, 'feature/retry-tuning', 'the branch by name, not a hash');
+    assert.equal(result.base, 'main');
+    assert.match(result.message ?? '', /feature\/retry-tuning compared with main/);
     assert.deepEqual(result.touching.map((n) => n.title).sort(), expected);
-    assert.deepEqual(result.added.map((n) => n.title), ['Added on the branch']);
+    assert.deepEqual(result.added.map((n) => n.title).sort(), ['Added on the branch', 'Not yet committed']);
     const groups = await views.review.getChildren();
     assert.deepEqual(groups.map((g) => (g.type === 'group' ? g.id : '')), ['touching', 'added']);
+  });
+
+  it('the base branch can be set (teamLearnings.review.baseBranch)', async () => {
+    const { views } = await api();
+    git('branch', '-q', 'release', 'HEAD~1');
+    const config = vscode.workspace.getConfiguration('teamLearnings');
+    await config.update('review.baseBranch', 'release', vscode.ConfigurationTarget.Workspace);
+    try {
+      const r = await waitFor('Review to compare with release', async () => {
+        const x = await views.review.compute();
+        return x.base === 'release' ? x : undefined;
+      });
+      assert.match(r.message ?? '', /compared with release/);
+    } finally {
+      await config.update('review.baseBranch', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('the hover shows on the older side of a diff editor too (a git: document)', async () => {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { api, readText, remove, root, waitFor, writeText } from './helpers';
+import { api, readText, remove, root, waitFor, writeText, restoresWorkspace } from './helpers';
 
 function git(...args: string[]): string {
   return execFileSync('git', ['-C', root().fsPath, ...args], { encoding: 'utf8' }).trim();
@@ -14,6 +14,8 @@ function git(...args: string[]): string {
 const TEMPLATE = '.learnings/templates/lesson.md';
 
 describe('Trusted workspace: git and repository templates are used (the control for Restricted Mode)', function () {
+  // A fresh workspace for the next suite: git, files and index as before this one.
+  restoresWorkspace();
   this.timeout(40_000);
   const created: string[] = [];
 

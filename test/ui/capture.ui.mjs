@@ -46,7 +46,7 @@ function lineAfter(text, heading) {
 export const flows = [
   {
     name: 'capture-record-lesson-two-topics',
-    description: 'Ctrl+Alt+L on a keyboard selection asks kind, title and topics; two topics (one new) and the selected lines land in the note; typing goes to the first section',
+    description: 'Ctrl+K L on a keyboard selection asks kind, title and topics; two topics (one new) and the selected lines land in the note; typing goes to the first section',
     async run(ui) {
       const { page } = ui;
       await extensionReady(ui);
@@ -55,7 +55,8 @@ export const flows = [
       await selectionIs(ui, /^Ln 49, Col 1$/);
       for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
       await selectionIs(ui, /^Ln 52, Col 1 \(\d+ selected\)$/);
-      await page.keyboard.press('Control+Alt+L');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('L');
 
       const kind = await quickInputTitled(ui, 'kind');
       expect(kind.rows.some((r) => r.includes('Lesson')) && kind.rows.some((r) => r.includes('Action plan')), `the kind pick lists ${JSON.stringify(kind.rows)}`);

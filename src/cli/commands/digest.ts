@@ -1,4 +1,4 @@
-import { buildDigest } from '../../core/digest';
+import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
@@ -6,9 +6,6 @@ import { parseOptions } from '../run';
 import { UsageError } from '../usage';
 import { commitDate, filesAddedSince, resolveRef } from '../git';
 import { checkWithHistory } from '../anchorCheck';
-
-/** Without --since: the last two weeks, a common sprint. */
-const DEFAULT_DAYS = 14;
 
 export async function digestCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseOptions(args, { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' }, today: { type: 'string' } });
@@ -18,7 +15,7 @@ export async function digestCommand(ctx: CliContext, args: string[]): Promise<nu
   if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, not "${format}"`);
   const until = values.until ?? day;
   if (!isIsoDate(until)) throw new UsageError(`--until must be a date YYYY-MM-DD, not "${until}"`);
-  let since = addDays(day, -DEFAULT_DAYS);
+  let since = addDays(day, -DEFAULT_DIGEST_DAYS);
   let addedPaths: Set<string> | undefined;
   if (values.since !== undefined) {
     if (isIsoDate(values.since)) since = values.since;

@@ -25,6 +25,7 @@ import MarkdownIt from 'markdown-it';
 import type { AnchorResolution } from '../anchors/resolution';
 import { unsafePathReason } from '../anchorPath';
 import { KNOWN_KINDS, formatLines, type Note } from '../model';
+import { kindLabelOf } from '../kindLabels';
 
 type Token = MarkdownIt.Token;
 type RenderRule = NonNullable<MarkdownIt.Renderer.RenderRuleRecord['text']>;
@@ -221,17 +222,8 @@ export interface NoteLabels {
   image: string;
 }
 
-const KIND_LABELS = new Map([
-  ['lesson', 'Lesson'],
-  ['peer', 'Peer learning'],
-  ['retro', 'Retrospective'],
-  ['plan', 'Action plan'],
-  ['win', 'Win'],
-  ['idea', 'Idea'],
-]);
-
 export const DEFAULT_LABELS: NoteLabels = {
-  kind: (kind) => KIND_LABELS.get(kind) ?? kind,
+  kind: (kind) => kindLabelOf(kind),
   endorsedBy: (names) => `Endorsed by ${names}`,
   status: 'Status',
   planStatus: (status) => status,

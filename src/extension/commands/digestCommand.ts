@@ -2,7 +2,7 @@
 // team meeting, opened in an untitled editor to copy or save.
 
 import * as vscode from 'vscode';
-import { buildDigest } from '../../core/digest';
+import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
@@ -42,19 +42,25 @@ export async function generateDigest(service: LearningsService, arg: unknown): P
   const digest = buildDigest(index, { since, until, today: now, addedPaths, anchors });
   const format = args.format ?? 'md';
   const labels = digestLabels();
-  const text = format === 'html' ? renderDigestHtml(digest, labels, vscode.env.language) : renderDigestMarkdown(digest, labels);
+  // Opened as an untitled file at the workspace root: its links to the notes resolve from there, and Save puts it there.
+  const text = format === 'html' ? renderDigestHtml(digest, labels, vscode.env.language) : renderDigestMarkdown(digest, labels, { from: '' });
   if (args.open ?? true) {
-    const doc = await vscode.workspace.openTextDocument({ language: format === 'html' ? 'html' : 'markdown', content: text });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const name = `team-learnings-${since}-to-${until}.${format === 'html' ? 'html' : 'md'}`;
+    const untitled = vscode.Uri.joinPath(service.folder.uri, name).with({ scheme: 'untitled' });
+    const doc = await vscode.workspace.openTextDocument(untitled);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, doc.lineCount, 0), text));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
   }
   return text;
 }
 
 async function pickPeriod(now: string): Promise<string | undefined> {
   type Item = vscode.QuickPickItem & { since?: string; ask?: 'date' | 'ref' };
+  // The default period (the CLI's too) first, so Enter takes it.
   const items: Item[] = [
+    { label: vscode.l10n.t('Last 14 days'), description: vscode.l10n.t('a usual sprint'), since: addDays(now, -DEFAULT_DIGEST_DAYS) },
     { label: vscode.l10n.t('Last 7 days'), since: addDays(now, -7) },
-    { label: vscode.l10n.t('Last 14 days'), description: vscode.l10n.t('a usual sprint'), since: addDays(now, -14) },
     { label: vscode.l10n.t('Last 30 days'), since: addDays(now, -30) },
     { label: vscode.l10n.t('Since a date…'), ask: 'date' },
   ];

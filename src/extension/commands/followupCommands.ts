@@ -2,7 +2,7 @@
 // status bar item with the number of plans due.
 
 import * as vscode from 'vscode';
-import { addCheckIn, closePlan, daysBetween, followups, isDue, reopenPlan } from '../../core/followups';
+import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenPlan, type Followup } from '../../core/followups';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
@@ -144,6 +144,11 @@ export async function reopenPlanCommand(service: LearningsService, arg: unknown)
   }
 }
 
+/** After activation, when the count is loaded for the status bar: start-up first, the notes a moment later. */
+const STARTUP_LOAD_DELAY_MS = 1500;
+/** Plans named one by one in the tooltip; the rest are counted. */
+const TOOLTIP_PLANS = 5;
+
 /** "2 follow-ups due" in the status bar; a click opens the Follow-ups view. */
 export function registerFollowupStatus(context: vscode.ExtensionContext, service: LearningsService): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('teamLearnings.followups', vscode.StatusBarAlignment.Left, 10);
@@ -159,12 +164,32 @@ export function registerFollowupStatus(context: vscode.ExtensionContext, service
       return;
     }
     item.text = `$(checklist) ${due.length === 1 ? vscode.l10n.t('1 follow-up due') : vscode.l10n.t('{0} follow-ups due', due.length)}`;
-    item.tooltip = overdue ? vscode.l10n.t('{0} overdue. Click to see the action plans.', overdue) : vscode.l10n.t('Click to see the action plans.');
+    item.tooltip = followupTooltip(due, overdue);
     item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   context.subscriptions.push(item, service.onDidChange(update));
-  // The count needs the index: shown once something has loaded it, never a scan of its own at start-up.
   void service.whenLoaded().then(update);
+  // Activation does no scan; a window opened on overdue plans still shows the count, once start-up is over.
+  const timer = setTimeout(() => void service.ready().then(update), STARTUP_LOAD_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return item;
+}
+
+/** Each due plan with its review date and its last check-in. */
+export function followupTooltip(due: Followup[], overdue: number): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, false);
+  tip.appendText(overdue ? vscode.l10n.t('{0} overdue. Click to see the action plans.', overdue) : vscode.l10n.t('Click to see the action plans.'));
+  for (const f of due.slice(0, TOOLTIP_PLANS)) {
+    const last = checkIns(f.note.body).at(-1);
+    tip.appendMarkdown('\n\n');
+    tip.appendText(`${f.note.title} · ${vscode.l10n.t('due {0}', f.note.review ?? '')}`);
+    tip.appendMarkdown('  \n');
+    tip.appendText(last ? vscode.l10n.t('Last check-in {0}: {1}', last.date, last.text) : vscode.l10n.t('No check-in yet'));
+  }
+  if (due.length > TOOLTIP_PLANS) {
+    tip.appendMarkdown('\n\n');
+    tip.appendText(vscode.l10n.t('and {0} more', due.length - TOOLTIP_PLANS));
+  }
+  return tip;
 }

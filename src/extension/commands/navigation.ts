@@ -44,8 +44,11 @@ export async function openAnchor(service: LearningsService, live: LiveAnchors, a
     void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
     return;
   }
-  await vscode.window.showTextDocument(service.uriOf(located.path), {
-    selection: new vscode.Range(lines.start - 1, 0, lines.end - 1, 0),
+  // Every anchored line selected, the last one to its end.
+  const doc = await vscode.workspace.openTextDocument(service.uriOf(located.path));
+  const last = Math.min(lines.end, doc.lineCount) - 1;
+  await vscode.window.showTextDocument(doc, {
+    selection: new vscode.Range(lines.start - 1, 0, last, doc.lineAt(Math.max(0, last)).range.end.character),
     preview: true,
   });
 }

@@ -7,15 +7,15 @@
 import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
 import type { AnchorResult } from '../../core/checkAnchors';
-import { dashboardModel, type DashboardModel } from '../../core/dashboardModel';
-import { today } from '../../core/dates';
+import { CONTRIBUTOR_DAYS, dashboardModel, type DashboardModel } from '../../core/dashboardModel';
+import { addDays, today } from '../../core/dates';
 import { computeStats } from '../../core/stats';
 import { flattenTopics } from '../../core/topics';
 import { makeNonce } from '../webview/lockedDocument';
 import type { LearningsService } from '../service';
 import { dashboardDocument, revealableTopics } from './dashboardHtml';
 import { dashboardLabels } from './labels';
-import { CHECK_ANCHORS, FOCUS_THIS_FILE, REVEAL_TOPIC, parseDashboardMessage } from './messages';
+import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_THIS_FILE, REVEAL_TOPIC, parseDashboardMessage } from './messages';
 
 export const DASHBOARD_VIEW_TYPE = 'teamLearnings.dashboard';
 export const SHOW_DASHBOARD = 'teamLearnings.showDashboard';
@@ -111,6 +111,9 @@ export class DashboardPanel implements vscode.Disposable {
     if (message.id === REVEAL_TOPIC) {
       if (!message.arg || !this.topics.has(message.arg)) return false;
       args.push(message.arg);
+    } else if (message.id === CONTRIBUTORS_DIGEST) {
+      // The same window as the card; the page never chooses the period.
+      args.push({ since: addDays(this.model?.today ?? today(), -(CONTRIBUTOR_DAYS - 1)) });
     } else if (message.id === CHECK_ANCHORS && !(await vscode.commands.getCommands(true)).includes(CHECK_ANCHORS)) {
       id = FOCUS_THIS_FILE;
     }

@@ -9,7 +9,7 @@
 import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/dashboardModel';
 import { escapeHtml } from '../../core/render/markdown';
 import { documentHead } from '../webview/lockedDocument';
-import { CHECK_ANCHORS, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';
+import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';
 
 /** Every word the page shows, localized by the caller. */
 export interface DashboardLabels {
@@ -51,6 +51,8 @@ export interface DashboardLabels {
   contributorsTitle: string;
   /** After the big number: "people wrote notes this month". */
   contributorsCaption: (people: number) => string;
+  /** A person's count: "3 contributions" (notes, check-ins, endorsements). */
+  contributions: (n: number) => string;
   thanks: string;
   contributorsEmpty: string;
   winsTitle: string;
@@ -182,8 +184,8 @@ function contributorsCard(c: ContributorsSummary, labels: DashboardLabels): stri
     for (const p of c.people.slice(0, MAX_PEOPLE)) {
       out.push(
         `<li class="person"><span class="person-name">${esc(p.name)}</span>` +
-          `<svg class="mini-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect class="fill-people" x="0" y="0" width="${num((100 * p.notes) / Math.max(1, c.maxNotes))}" height="8" rx="1"/></svg>` +
-          `<span class="count">${esc(labels.notes(p.notes))}</span></li>`,
+          `<svg class="mini-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect class="fill-people" x="0" y="0" width="${num((100 * p.contributions) / Math.max(1, c.maxNotes))}" height="8" rx="1"/></svg>` +
+          `<span class="count">${esc(labels.contributions(p.contributions))}</span></li>`,
       );
     }
     out.push('</ol>');
@@ -200,7 +202,7 @@ function contributorsCard(c: ContributorsSummary, labels: DashboardLabels): stri
   }
   return card({
     kind: 'contributors',
-    command: FOCUS_TOPICS,
+    command: CONTRIBUTORS_DIGEST,
     title: labels.contributorsTitle,
     figure: c.people.length,
     caption: labels.contributorsCaption(c.people.length),

@@ -8,9 +8,11 @@ export const FOCUS_FOLLOWUPS = 'teamLearnings.followups.focus';
 export const FOCUS_THIS_FILE = 'teamLearnings.thisFile.focus';
 export const FOCUS_TOPICS = 'teamLearnings.topics.focus';
 export const CHECK_ANCHORS = 'teamLearnings.checkAnchors';
+/** The contributors card: the digest of the same window, which names who contributed and what. */
+export const CONTRIBUTORS_DIGEST = 'teamLearnings.generateDigest';
 
 /** The only commands the page can run. */
-export const DASHBOARD_COMMANDS: ReadonlySet<string> = new Set([REVEAL_TOPIC, FOCUS_FOLLOWUPS, FOCUS_THIS_FILE, FOCUS_TOPICS, CHECK_ANCHORS]);
+export const DASHBOARD_COMMANDS: ReadonlySet<string> = new Set([REVEAL_TOPIC, FOCUS_FOLLOWUPS, FOCUS_THIS_FILE, FOCUS_TOPICS, CHECK_ANCHORS, CONTRIBUTORS_DIGEST]);
 
 /** `arg` is set for revealTopic only: a topic slug. */
 export interface DashboardMessage {

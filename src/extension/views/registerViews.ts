@@ -17,6 +17,8 @@ export interface Views {
   review: ReviewProvider;
   attention: AttentionProvider;
   attentionView: vscode.TreeView<AttentionNode>;
+  /** Every tree view by its id, as registered (tests check each declared view has one). */
+  treeViews: Record<string, vscode.TreeView<unknown>>;
   refreshAll(): void;
   /** What the Topics view shows: grouped by folder in a multi-root workspace. */
   topicsTree: vscode.TreeDataProvider<TopicsNode | FolderTopicsNode>;
@@ -38,13 +40,16 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
   const attention = new AttentionProvider(service);
   const attentionView = vscode.window.createTreeView('teamLearnings.attention', { treeDataProvider: attention });
   attention.view = attentionView;
-  context.subscriptions.push(
-    topicsView,
-    reviewView,
-    attentionView,
-    vscode.window.registerTreeDataProvider('teamLearnings.thisFile', thisFileTree),
-    vscode.window.registerTreeDataProvider('teamLearnings.followups', followups),
-  );
+  const thisFileView = vscode.window.createTreeView('teamLearnings.thisFile', { treeDataProvider: thisFileTree });
+  const followupsView = vscode.window.createTreeView('teamLearnings.followups', { treeDataProvider: followups });
+  context.subscriptions.push(topicsView, reviewView, review, attentionView, thisFileView, followupsView);
+  const treeViews = {
+    'teamLearnings.topics': topicsView,
+    'teamLearnings.thisFile': thisFileView,
+    'teamLearnings.followups': followupsView,
+    'teamLearnings.review': reviewView,
+    'teamLearnings.attention': attentionView,
+  } as Record<string, vscode.TreeView<unknown>>;
   const refreshAll = () => {
     topics.refresh();
     thisFile.refresh();
@@ -62,5 +67,5 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
     }),
     vscode.window.onDidChangeActiveTextEditor(() => thisFile.refresh()),
   );
-  return { topics, topicsView, thisFile, followups, review, attention, attentionView, refreshAll, topicsTree, thisFileTree };
+  return { topics, topicsView, thisFile, followups, review, attention, attentionView, treeViews, refreshAll, topicsTree, thisFileTree };
 }

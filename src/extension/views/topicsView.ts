@@ -6,7 +6,11 @@ import type { Note } from '../../core/model';
 import type { Topic } from '../../core/topics';
 import { flattenTopics } from '../../core/topics';
 import type { LearningsService } from '../service';
-import { noteTreeItem } from './noteItem';
+import { escapeMd, noteTreeItem } from './noteItem';
+import { summaryOf } from '../../core/digest';
+
+/** Characters of a topic's description in its tooltip; longer ones are cut at a word. */
+const TOOLTIP_DESCRIPTION = 400;
 
 export type TopicsNode = { type: 'topic'; topic: Topic } | { type: 'note'; note: Note; parent: Topic };
 
@@ -52,8 +56,11 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
     item.description = parts.join(' · ');
     item.contextValue = `topic:${t.described ? 'described' : 'undescribed'}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.appendText(`${t.slug}\n\n`);
-    if (t.page?.description) tooltip.appendText(`${t.page.description.slice(0, 400)}\n\n`);
+    // The title as the header, the slug (what notes write) beside it.
+    tooltip.appendMarkdown(`**${escapeMd(t.described ? t.title : t.slug)}**`);
+    if (t.described && t.title !== t.slug) tooltip.appendMarkdown(` \u00b7 ${escapeMd(t.slug)}`);
+    tooltip.appendMarkdown('\n\n');
+    if (t.page?.description) tooltip.appendText(`${summaryOf(t.page.description, TOOLTIP_DESCRIPTION)}\n\n`);
     if (t.ambassadors.length) tooltip.appendText(`${vscode.l10n.t('Ambassadors: {0}', t.ambassadors.join(', '))}\n`);
     if (t.aliases.length) tooltip.appendText(`${vscode.l10n.t('Also known as: {0}', t.aliases.join(', '))}\n`);
     if (!t.described) {

@@ -115,9 +115,10 @@ describe('learnings followups, digest and stats (built CLI)', () => {
     assert.match(md, /^2 new notes from 2 people, 1 win, 1 plan due for a check-in\.$/m);
     assert.match(md, /^### database$/m);
     assert.ok(!md.includes('Old news'));
-    assert.match(md, /^## Wins to celebrate\n\n- \*\*Shipped it\*\* \(win, Cy, 2026-11-12\): Zero incidents\.$/m);
+    assert.match(md, /^## Wins to celebrate\n\n- \[\*\*Shipped it\*\*\]\(<\.learnings\/notes\/win\.md>\) \(win, Cy, 2026-11-12\): Zero incidents\.$/m);
+    assert.ok(!/^### team-practices$/m.test(md), 'a win is listed under Wins only, not under its topic too');
     assert.match(md, /^- Due: \*\*Course plan\*\* \(overdue by 3 days, owner Lars\)$/m);
-    assert.match(md, /^- 2026-11-05, Course plan: halfway there$/m);
+    assert.match(md, /^- \[\*\*Course plan\*\*\]\(<\.learnings\/notes\/plan\.md>\)\n {2}- 2026-11-05: halfway there$/m);
     assert.match(md, /^Ben \(1\), Cy \(1\)\. Thank you!$/m);
 
     const html = learnings(root, 'digest', '--since', '2026-11-01', '--format', 'html', '--today', '2026-11-23').stdout;

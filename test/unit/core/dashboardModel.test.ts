@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../../../src/core/memoryFileSystem';
 import { LearningsWorkspace } from '../../../src/core/workspace';
 import { computeStats, type Stats } from '../../../src/core/stats';
-import { dashboardModel, notesChart, plansSummary, winsOfMonth } from '../../../src/core/dashboardModel';
+import { CONTRIBUTOR_DAYS, contributorsSummary, dashboardModel, notesChart, plansSummary, winsOfMonth } from '../../../src/core/dashboardModel';
 import type { AnchorResult } from '../../../src/core/checkAnchors';
 import type { Note } from '../../../src/core/model';
 
@@ -114,16 +114,30 @@ describe('dashboardModel', () => {
         { title: 'Zero downtime deploy', path: 'd.md' },
         { title: 'Lint caught a lock', path: 'b.md', author: 'Tomás Ortega' },
       ]);
-      const people = [
-        { name: 'Mette Jensen', notes: 2 },
-        { name: 'Lars Svensson', notes: 1 },
-      ];
-      const model = dashboardModel(stats({ contributorsThisMonth: people }), { today: '2026-11-23', notes });
-      assert.deepEqual(model.contributors.people, people);
-      assert.equal(model.contributors.notes, 3);
-      assert.equal(model.contributors.maxNotes, 2);
+      const model = dashboardModel(stats(), { today: '2026-11-23', notes });
+      assert.deepEqual(model.contributors.people, [{ name: 'Tomás Ortega', notes: 1, contributions: 1 }]);
+      assert.equal(model.contributors.notes, 1);
+      assert.equal(model.contributors.maxNotes, 1);
       assert.equal(model.contributors.wins.length, 2);
     });
+  });
+
+  it('counts contributors over a rolling 30 days (not the calendar month): authors, check-ins, endorsements', () => {
+    const notes = [
+      note({ path: 'a.md', author: 'Ann', created: '2026-11-02' }),
+      note({ path: 'b.md', author: 'Ben', created: '2026-11-30', endorsed: ['Cy', 'Ann'] }),
+      note({ path: 'old.md', author: 'Old', created: '2026-10-31', endorsed: ['Gone'] }),
+      note({ path: 'p.md', kind: 'plan', author: 'Dee', owner: 'Eli', created: '2026-01-01', body: '## Check-ins\n\n- 2026-10-20: old\n- 2026-11-15: halfway\n' }),
+    ];
+    // On the 1st, the calendar month has nothing yet; the last 30 days (Nov 2 to Dec 1) do.
+    const c = contributorsSummary(notes, '2026-12-01');
+    assert.equal(c.days, CONTRIBUTOR_DAYS);
+    assert.deepEqual(
+      c.people.map((p) => [p.name, p.notes, p.contributions]),
+      [['Ann', 1, 2], ['Ben', 1, 1], ['Cy', 0, 1], ['Eli', 0, 1]],
+    );
+    assert.equal(c.notes, 2);
+    assert.equal(contributorsSummary(notes, '2026-12-02').people.some((p) => p.name === 'Ann' && p.notes === 1), false, 'Nov 2 is out of the window on Dec 2');
   });
 
   it('turns the stats of a small workspace into the four indicators', async () => {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { dashboardModel, type DashboardModel } from '../../../src/core/dashboardModel';
 import type { Stats } from '../../../src/core/stats';
+import type { Note } from '../../../src/core/model';
 import { dashboardDocument, revealableTopics, type DashboardLabels } from '../../../src/extension/dashboard/dashboardHtml';
 import { DASHBOARD_COMMANDS, parseDashboardMessage } from '../../../src/extension/dashboard/messages';
 
@@ -42,6 +43,7 @@ const labels: DashboardLabels = {
   contributorsCaption: () => 'people shared what they learned this month',
   thanks: 'Thank you!',
   contributorsEmpty: 'No notes yet this month.',
+  contributions: (n) => `${n} contributions`,
   winsTitle: 'Wins this month',
   andMore: (n) => `and ${n} more`,
   undescribed: (n) => `${n} topics not yet described:`,
@@ -49,7 +51,14 @@ const labels: DashboardLabels = {
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
-function model(over: Partial<Stats> = {}): DashboardModel {
+const lesson = (path: string, author: string, created: string): Note => ({ path, title: path, kind: 'lesson', topics: [], anchors: [], endorsed: [], body: '', bodyLine: 1, created, author });
+const NOTES: Note[] = [
+  { path: 'w.md', title: `Win ${EVIL}`, kind: 'win', topics: [], anchors: [], endorsed: [], body: '', bodyLine: 1, created: '2026-11-19', author: 'Tomás Ortega' },
+  lesson('e1.md', `Eve ${EVIL}`, '2026-11-10'),
+  lesson('e2.md', `Eve ${EVIL}`, '2026-10-30'),
+];
+
+function model(over: Partial<Stats> = {}, notes: Note[] = NOTES): DashboardModel {
   const stats: Stats = {
     notes: 5,
     topics: 4,
@@ -69,7 +78,7 @@ function model(over: Partial<Stats> = {}): DashboardModel {
   return dashboardModel(stats, {
     today: '2026-11-23',
     topicTitle: (slug) => (slug === 'payments' ? `Pay "ments" ${EVIL}` : undefined),
-    notes: [{ path: 'w.md', title: `Win ${EVIL}`, kind: 'win', topics: [], anchors: [], endorsed: [], body: '', bodyLine: 1, created: '2026-11-19', author: 'Tomás Ortega' }],
+    notes,
   });
 }
 
@@ -113,7 +122,7 @@ describe('dashboard page', () => {
     for (const card of ['notes', 'plans', 'anchors', 'contributors', 'undescribed']) assert.match(html, new RegExp(`data-card="${card}"`), card);
     assert.match(html, /<section class="card card-plans" data-card="plans" data-command="teamLearnings\.followups\.focus">/);
     assert.match(html, /data-card="anchors" data-command="teamLearnings\.checkAnchors"/);
-    assert.match(html, /data-card="contributors" data-command="teamLearnings\.topics\.focus"/);
+    assert.match(html, /data-card="contributors" data-command="teamLearnings\.generateDigest"/);
     assert.match(html, /data-item="overdue" data-count="1"/);
     assert.match(html, /data-item="due" data-count="1"/);
     assert.match(html, /data-item="done" data-count="1"/);
@@ -161,7 +170,7 @@ describe('dashboard page', () => {
         anchors: { total: 0, fresh: 0, moved: 0, drifted: 0, orphaned: 0 },
         contributorsThisMonth: [],
         undescribedTopics: [],
-      }),
+      }, []),
     );
     assert.match(html, /No notes yet\./);
     assert.match(html, /No plans\./);

@@ -1,0 +1,55 @@
+/* global document */ // page.evaluate callbacks run in the workbench page
+// A window opened on a repository with an overdue plan shows "N follow-ups
+// due" in the status bar at start, without any view being opened; its
+// tooltip names the due date and the last check-in.
+import { HostError } from '../../scripts/vscode-host/host.mjs';
+
+const OVERDUE_PLAN = `---
+title: Pair on the refund reconciliation
+kind: plan
+topics: [payments]
+author: Test Person
+created: 2020-01-01
+review: 2020-02-01
+status: open
+---
+## Check-ins
+
+- 2020-01-15: paired twice, the report query is next.
+`;
+
+export const flows = [
+  {
+    name: 'followups-status-at-start',
+    description: 'after a reload with an overdue plan and no view opened, the status bar says follow-ups are due; the tooltip has the due date and the last check-in',
+    async run(ui) {
+      const { page } = ui;
+      ui.write('.learnings/notes/2020-01-01-pair-on-the-refund-reconciliation.md', OVERDUE_PLAN);
+      ui.git('add', '-A');
+      ui.git('commit', '-q', '-m', 'An overdue plan');
+      await page.reload();
+      await page.waitForSelector('.activitybar', { timeout: 30_000 });
+      await page.click('.activitybar .action-item a[aria-label^="Explorer"]').catch(() => undefined);
+      const item = page.locator('#teamLearnings\\.followups, [id="team-learnings.team-learnings.teamLearnings.followups"], .statusbar-item', { hasText: /follow-ups? due/ }).first();
+      const text = await ui.waitFor(async () => (await item.count()) > 0 && (await item.innerText()), 'a "follow-ups due" status bar item', 30_000);
+      if (!/\d+ follow-ups? due/.test(text)) throw new HostError(`the status bar item reads ${JSON.stringify(text)}`);
+      // (The tooltip's text comes with no-break spaces: MarkdownString.appendText writes them.)
+      // The tooltip shows after the hover delay (long on a busy machine): point at the item, then wait without moving.
+      const hoverText = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => /hover/.test(String(e.className))).map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).find((t) => t.includes('action plans')));
+      let tooltip;
+      for (let attempt = 0; attempt < 3 && !tooltip; attempt++) {
+        await page.mouse.move(700, 400);
+        await item.hover();
+        tooltip = await ui.waitFor(hoverText, 'the status bar tooltip', 10_000).catch(() => undefined);
+      }
+      if (!tooltip) {
+        const seen = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.children.length === 0 && (e.textContent ?? '').includes('overdue')).map((e) => `${e.tagName}.${e.className} < ${e.parentElement?.className}`));
+        throw new HostError(`no tooltip on the status bar item after three times pointing at it; text with "overdue": ${JSON.stringify(seen).slice(0, 400)}`);
+      }
+      const problems = [];
+      if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);
+      if (!tooltip.includes('2020-01-15')) problems.push(`the tooltip has no last check-in: ${JSON.stringify(tooltip)}`);
+      if (problems.length) throw new HostError(problems.join('\n        '));
+    },
+  },
+];

@@ -1,0 +1,30 @@
+// Revealing an anchor from the note preview selects every line of it, the
+// last one included.
+import { HostError } from '../../scripts/vscode-host/host.mjs';
+
+export const flows = [
+  {
+    name: 'reveal-anchor-selects-all-lines',
+    description: 'a click on the anchor link in the preview selects the anchored lines, the last one to its end',
+    async run(ui) {
+      const { page } = ui;
+      const { stdout } = ui.cli('list', '--json');
+      const note = JSON.parse(stdout).find((n) => n.title.startsWith('Claim a webhook event'));
+      if (!note) throw new HostError('no note "Claim a webhook event" in the demo workspace');
+      const anchor = note.anchors[0];
+      const [start, end] = String(anchor.lines).split('-').map(Number);
+      const lastLine = ui.read(anchor.path).split('\n')[end - 1];
+      await ui.openFile(anchor.path);
+      await ui.goToLine(start);
+      await page.locator('.codelens-decoration a', { hasText: 'Claim a webhook' }).click({ timeout: 20_000 });
+      const frame = await ui.webviewFrame('.anchor-link');
+      await frame.click('.anchor-link');
+      const want = `Ln ${end}, Col ${lastLine.length + 1}`;
+      const got = await ui.waitFor(async () => {
+        const t = await page.$eval('#status\\.editor\\.selection', (el) => el.textContent ?? '').catch(() => '');
+        return t.includes('selected') && t;
+      }, 'a selection in the status bar', 15_000);
+      if (!got.startsWith(want)) throw new HostError(`after revealing ${anchor.path}:${start}-${end} the status bar reads ${JSON.stringify(got)}, not "${want} (… selected)"`);
+    },
+  },
+];
