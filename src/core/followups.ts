@@ -36,6 +36,26 @@ export function followups(notes: Iterable<Note>, today: string): Followup[] {
   return out.sort((a, b) => rank[a.state] - rank[b.state] || (a.dueIn ?? 0) - (b.dueIn ?? 0) || a.note.title.localeCompare(b.note.title));
 }
 
+export interface ClosedPlan {
+  note: Note;
+  status: 'done' | 'dropped';
+  /** The date of its latest check-in (the closing entry, when it has one), else its creation. */
+  closedOn?: string;
+  /** That latest check-in's text: the outcome or the reason, when one was given. */
+  outcome?: string;
+}
+
+/** Plans marked done or dropped, the most recently closed first: they stay visible after the work is over. */
+export function closedPlans(notes: Iterable<Note>): ClosedPlan[] {
+  const out: ClosedPlan[] = [];
+  for (const note of notes) {
+    if (note.kind !== 'plan' || (note.status !== 'done' && note.status !== 'dropped')) continue;
+    const last = checkIns(note.body).at(-1);
+    out.push({ note, status: note.status, closedOn: last?.date ?? note.created, ...(last ? { outcome: last.text } : {}) });
+  }
+  return out.sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? '') || a.note.title.localeCompare(b.note.title));
+}
+
 export function isDue(f: Followup): boolean {
   return f.state === 'overdue' || f.state === 'due';
 }

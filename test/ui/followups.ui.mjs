@@ -53,3 +53,46 @@ export const flows = [
     },
   },
 ];
+
+/** Collapses every view of the container but Follow-ups, so its rows have room (the tree is virtual). */
+async function followupRows(ui) {
+  await ui.openContainer('Team Learnings');
+  const pane = ui.page.locator('#workbench\\.parts\\.sidebar .pane', { has: ui.page.locator('.pane-header[aria-label^="Follow-ups"]') });
+  for (const title of ['Topics', 'This File']) {
+    const header = ui.page.locator(`#workbench\\.parts\\.sidebar .pane-header[aria-label^="${title}"]`);
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+  return pane;
+}
+
+flows.push({
+  name: 'followups-closed-plans',
+  description: 'done and dropped plans stay visible: a collapsed "Closed plans" group in Follow-ups; a plan dropped with a reason joins it',
+  async run(ui) {
+    const pane = await followupRows(ui);
+    const group = pane.locator('.monaco-list-row', { hasText: 'Closed plans' });
+    await ui.waitFor(async () => (await group.count()) > 0, 'a "Closed plans" row in Follow-ups', 30_000);
+    if ((await group.getAttribute('aria-expanded')) !== 'false') throw new HostError('the closed plans are not collapsed at first');
+    await group.click();
+    const rows = await ui.waitFor(async () => {
+      const r = await ui.view('Follow-ups');
+      return r.some((x) => x.includes('contract tests for the provider API')) && r;
+    }, 'the demo\'s done plan under "Closed plans"');
+    const done = rows.find((x) => x.includes('contract tests for the provider API'));
+    if (!/done/.test(done)) throw new HostError(`the done plan's row reads ${JSON.stringify(done)}`);
+    if (rows.some((x, i) => i > rows.indexOf(rows.find((r) => r.startsWith('Closed plans'))) && x.includes('ASVS'))) throw new HostError('an open plan is listed as closed');
+    // Drop an open plan from its editor, with a reason: it moves under Closed plans, marked dropped.
+    await ui.openFile('.learnings/notes/2026-09-24-plan-after-the-asvs-workshop.md');
+    await ui.runCommand('Team Learnings: Drop Plan');
+    const input = ui.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await ui.page.keyboard.type('the audit moved to next year');
+    await ui.page.keyboard.press('Enter');
+    await ui.waitFor(() => /status: dropped/.test(ui.read('.learnings/notes/2026-09-24-plan-after-the-asvs-workshop.md') ?? ''), 'the plan written as dropped');
+    await ui.waitFor(async () => {
+      const r = await ui.view('Follow-ups');
+      const at = r.findIndex((x) => x.startsWith('Closed plans'));
+      return at >= 0 && r.slice(at + 1).some((x) => x.includes('ASVS') && /dropped/.test(x)) && r;
+    }, 'the dropped plan under "Closed plans", marked dropped');
+  },
+});

@@ -1,13 +1,18 @@
-// The Follow-ups view: open action plans, those due or overdue first.
+// The Follow-ups view: open action plans, those due or overdue first; below
+// them, collapsed, the plans that were done or dropped, with their outcome.
 
 import * as vscode from 'vscode';
-import { followups, type Followup } from '../../core/followups';
+import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/followups';
 import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
 
-export class FollowupsProvider implements vscode.TreeDataProvider<Followup> {
-  private readonly emitter = new vscode.EventEmitter<Followup | undefined>();
+/** The group of closed plans, or one of them. */
+export type ClosedNode = { closed: ClosedPlan[] } | { note: ClosedPlan['note']; closedPlan: ClosedPlan };
+export type FollowupsNode = Followup | ClosedNode;
+
+export class FollowupsProvider implements vscode.TreeDataProvider<FollowupsNode> {
+  private readonly emitter = new vscode.EventEmitter<FollowupsNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(private readonly service: LearningsService) {}
@@ -16,13 +21,37 @@ export class FollowupsProvider implements vscode.TreeDataProvider<Followup> {
     this.emitter.fire(undefined);
   }
 
-  async getChildren(node?: Followup): Promise<Followup[]> {
-    if (node) return [];
+  async getChildren(node?: FollowupsNode): Promise<FollowupsNode[]> {
+    if (node) return 'closed' in node ? node.closed.map((plan) => ({ note: plan.note, closedPlan: plan })) : [];
     const index = await this.service.ready();
-    return followups(index.query({ kind: 'plan' }), today());
+    const plans = index.query({ kind: 'plan' });
+    const open: FollowupsNode[] = followups(plans, today());
+    const closed = closedPlans(plans);
+    return closed.length > 0 ? [...open, { closed }] : open;
   }
 
-  getTreeItem(f: Followup): vscode.TreeItem {
+  getTreeItem(node: FollowupsNode): vscode.TreeItem {
+    if ('closed' in node) {
+      const item = new vscode.TreeItem(vscode.l10n.t('Closed plans'), vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = String(node.closed.length);
+      item.iconPath = new vscode.ThemeIcon('archive');
+      item.contextValue = 'closedPlans';
+      item.tooltip = vscode.l10n.t('Plans marked done or dropped, the most recently closed first');
+      return item;
+    }
+    if ('closedPlan' in node) {
+      const plan = node.closedPlan;
+      const item = noteTreeItem(this.service, plan.note);
+      const status = plan.status === 'done' ? vscode.l10n.t('done') : vscode.l10n.t('dropped');
+      item.description = [plan.closedOn ? `${status} ${plan.closedOn}` : status, plan.note.owner].filter(Boolean).join(' · ');
+      if (plan.outcome) item.tooltip = new vscode.MarkdownString().appendText(`${plan.note.title}\n\n${plan.closedOn ?? ''}: ${plan.outcome}`);
+      item.iconPath = new vscode.ThemeIcon(plan.status === 'done' ? 'pass' : 'circle-slash');
+      return item;
+    }
+    return this.followupItem(node);
+  }
+
+  private followupItem(f: Followup): vscode.TreeItem {
     const item = noteTreeItem(this.service, f.note);
     const when =
       f.dueIn === undefined

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addCheckIn, checkIns, closePlan, reopenPlan } from '../../../src/core/followups';
+import { addCheckIn, checkIns, closedPlans, closePlan, reopenPlan } from '../../../src/core/followups';
+import type { Note } from '../../../src/core/model';
 import { parseNote } from '../../../src/core/parseNote';
 
 const PLAN = `---
@@ -53,5 +54,23 @@ describe('plan follow-ups', () => {
     const closed = closePlan(noSection, 'done', '2026-12-01', 'Done.');
     assert.match(closed, /## Check-ins\n\n- 2026-12-01: Done\.\n$/);
     assert.match(reopenPlan(closed, '2026-12-01', prefixes), /^status: open$/m);
+  });
+});
+
+describe('closedPlans', () => {
+  const plan = (path: string, status: string, body: string, created = '2026-01-01') =>
+    ({ path, title: path, kind: 'plan', status, body, created, topics: [], anchors: [], endorsed: [], bodyLine: 5 }) as Note;
+  it('lists done and dropped plans, the most recently closed first, with the closing entry as outcome', () => {
+    const list = closedPlans([
+      plan('a', 'done', '## Check-ins\n\n- 2026-03-01: met the target\n'),
+      plan('b', 'open', '## Check-ins\n\n- 2026-05-01: going\n'),
+      plan('c', 'dropped', '## Check-ins\n\n- 2026-02-01: first\n- 2026-04-01: Dropped: no budget\n'),
+      plan('d', 'done', '', '2026-01-15'),
+    ]);
+    assert.deepEqual(list.map((p) => [p.note.path, p.status, p.closedOn, p.outcome]), [
+      ['c', 'dropped', '2026-04-01', 'Dropped: no budget'],
+      ['a', 'done', '2026-03-01', 'met the target'],
+      ['d', 'done', '2026-01-15', undefined],
+    ]);
   });
 });
