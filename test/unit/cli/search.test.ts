@@ -7,7 +7,9 @@ import { rmSync } from 'node:fs';
 import { learnings, workspace } from './builtCli';
 import { RELEVANCE, relevanceFiles } from '../core/searchRelevance';
 
-describe('learnings search (built CLI)', () => {
+describe('learnings search (built CLI)', function () {
+  // About 20 runs of the built CLI, each a new Node process.
+  this.timeout(60_000);
   let root: string;
   before(() => {
     root = workspace(relevanceFiles(), 'learnings-search-');
