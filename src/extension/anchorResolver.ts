@@ -15,6 +15,13 @@ import type { LearningsService } from './service';
 
 /** Typing pauses and saves within this window are re-checked once. */
 export const RECHECK_DELAY_MS = 300;
+/**
+ * How long one history (its git answers) serves the checks that follow
+ * typing: git runs synchronously, and what it says (renames, the commit that
+ * added each note) changes with saves, commits and file operations, which
+ * start a new one at once.
+ */
+const HISTORY_REUSE_MS = 5000;
 
 export interface AnchorsChange {
   /** Every anchor may have changed (a save, a file created, deleted or renamed). */
@@ -36,11 +43,16 @@ export class AnchorResolver implements vscode.Disposable {
   /** Notes whose anchors the checks so far found in another file than recorded: path now -> note paths. */
   private readonly moved = new Map<string, Set<string>>();
   private workspaceChecked = false;
+  private history: { value: ReturnType<typeof anchorHistoryFor>; until: number } | undefined;
 
   constructor(private readonly service: LearningsService) {
     this.fs = withLocalReads(service.fs, service.folder.uri);
-    const all = () => this.schedule(undefined);
+    const all = () => {
+      this.history = undefined;
+      this.schedule(undefined);
+    };
     this.disposables.push(
+      service.onDidChange(() => (this.history = undefined)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isCode(e.document.uri)) this.schedule(e.document.uri);
       }),
@@ -56,7 +68,7 @@ export class AnchorResolver implements vscode.Disposable {
   async check(notes: readonly Note[], texts?: ReadonlyMap<string, string>): Promise<CheckResult> {
     const overrides = this.unsavedTexts();
     for (const [path, text] of texts ?? []) overrides.set(path, text);
-    const history = anchorHistoryFor(this.service.folder.uri);
+    const history = this.currentHistory();
     const result = await checkAnchors(this.fs, [...notes], { history, overrides, notesFolder: this.service.layout.folder });
     this.remember(notes, result);
     if (this.renamedFrom.size === 0) return result;
@@ -76,6 +88,13 @@ export class AnchorResolver implements vscode.Disposable {
       if (r.status !== 'orphaned') result.anchors[retries[k].at] = { ...r, note: before.note, anchorIndex: before.anchorIndex, was: before.was };
     });
     return result;
+  }
+
+  /** The history of the last few seconds' checks, or a new one (see HISTORY_REUSE_MS). */
+  private currentHistory(): ReturnType<typeof anchorHistoryFor> {
+    const now = Date.now();
+    if (!this.history || now > this.history.until) this.history = { value: anchorHistoryFor(this.service.folder.uri), until: now + HISTORY_REUSE_MS };
+    return this.history.value;
   }
 
   /** Every anchor of the workspace. */
@@ -125,6 +144,7 @@ export class AnchorResolver implements vscode.Disposable {
 
   /** Remembers files renamed in the editor, so their anchors follow before git sees the rename. */
   noteRenames(e: vscode.FileRenameEvent): void {
+    this.history = undefined;
     for (const { oldUri, newUri } of e.files) {
       const from = this.service.relative(oldUri);
       const to = this.service.relative(newUri);
