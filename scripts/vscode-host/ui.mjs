@@ -167,21 +167,29 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(title);
-      // Enter on the first row only once the list is filtered to the command typed, not on a row left from before.
+      // The row of the command typed, once the list shows it (not a row left from before, nor
+      // a longer command listed above it, as "Open Locked Preview to the Side" is): selected
+      // with the arrow keys, as a person would, then Enter.
       const wanted = title.toLowerCase();
+      let at;
       try {
-        await page.waitForFunction(
+        const handle = await page.waitForFunction(
           (text) => {
-            const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row');
-            return row && row.textContent.replace(/\s+/g, ' ').toLowerCase().includes(text);
+            const rows = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
+            const labels = rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
+            const exact = labels.findIndex((l) => l === text);
+            const i = exact >= 0 ? exact : labels.findIndex((l) => l.includes(text));
+            return i >= 0 ? i + 1 : 0;
           },
           wanted,
           { timeout: 15_000 },
         );
+        at = (await handle.jsonValue()) - 1;
       } catch {
         const first = await page.$eval('.quick-input-widget .quick-input-list .monaco-list-row', (r) => r.textContent).catch(() => 'no row');
         throw new HostError(`the Command Palette offers no "${title}" (first row: ${JSON.stringify(first)})`);
       }
+      for (let k = 0; k < at; k++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     },
 
