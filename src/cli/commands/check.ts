@@ -40,7 +40,8 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
   // An anchor whose file was refused (a symlink out of the workspace, a binary file) was reported above, with why.
   const refused = new Set(result.problems.map((p) => `${p.file}\u0000${/^anchor (\d+):/.exec(p.message)?.[1]}`));
   for (const a of result.anchors) {
-    if (a.status === 'fresh') continue;
+    // Not resolved (a file too large to read): its warning above says so, per anchor.
+    if (a.status === 'fresh' || a.status === 'unresolved') continue;
     if (a.status === 'orphaned' && refused.has(`${a.note}\u0000${a.anchorIndex + 1}`)) continue;
     const where = a.lines ? `${a.path}:${a.lines}` : a.path;
     const similarity = a.similarity !== undefined ? ` (${Math.round(a.similarity * 100)}% similar)` : '';
@@ -52,11 +53,11 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
           : `${a.note}: warning: anchor ${a.was} drifted to ${where}${similarity}: the code was edited; re-anchor it by hand`;
     ctx.io.err(line);
   }
-  const counts = { fresh: 0, moved: 0, drifted: 0, orphaned: 0 };
+  const counts = { fresh: 0, moved: 0, drifted: 0, orphaned: 0, unresolved: 0 };
   for (const a of result.anchors) counts[a.status]++;
   const errors = problems.filter((p) => p.severity === 'error').length;
   ctx.io.out(
-    `${notes.length} notes, ${result.anchors.length} anchors: ${counts.fresh} fresh, ${counts.moved} moved, ${counts.drifted} drifted, ${counts.orphaned} orphaned; ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
+    `${notes.length} notes, ${result.anchors.length} anchors: ${counts.fresh} fresh, ${counts.moved} moved, ${counts.drifted} drifted, ${counts.orphaned} orphaned${counts.unresolved ? `, ${counts.unresolved} not resolved` : ''}; ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
   );
   return failed ? 1 : 0;
 }
