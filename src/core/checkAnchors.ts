@@ -14,12 +14,14 @@ export interface AnchorResult {
   path: string;
   /** `START-END` now; absent when orphaned. */
   lines?: string;
+  status: AnchorStatus;
   /**
-   * `unresolved`: the file is there but too large to read (DESIGN 7: a clear
-   * message for that one file); the code may well be in it, so the anchor is
-   * not orphaned, and its note is not invalid.
+   * Set when the file is there but too large to read (DESIGN 7: a clear
+   * message for that one file): the code may well be in it, so the anchor
+   * is not resolved, which is not orphaned, and its note is not invalid.
+   * `status` then stays `orphaned` for surfaces that know no other.
    */
-  status: AnchorStatus | 'unresolved';
+  unresolved?: string;
   similarity?: number;
   /** Where it was recorded: `path:START-END`. */
   was: string;
@@ -56,7 +58,7 @@ export async function checkAnchors(fs: FileSystem, notes: Note[], options: Check
     if (unread?.tooLarge !== undefined) {
       // One warning per anchor: check exits 1 for invalid notes and orphaned anchors (DESIGN 4), this is neither; --strict counts it.
       problems.push({ file: note.path, severity: 'warning', message: `anchor ${anchorIndex + 1}: ${anchor.path}: ${unread.problem}` });
-      return { note: note.path, path: anchor.path, status: 'unresolved', was: `${anchor.path}:${formatLines(anchor.lines)}`, anchorIndex };
+      return { note: note.path, path: anchor.path, status: 'orphaned', unresolved: unread.problem, was: `${anchor.path}:${formatLines(anchor.lines)}`, anchorIndex };
     }
     if (unread) problems.push({ file: note.path, severity: 'error', message: `anchor ${anchorIndex + 1}: ${anchor.path} ${unread.problem}` });
     return {

@@ -126,11 +126,11 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
 }
 
 /** Completes changes a killed or interrupted run left, and reports them; returns their commands. */
-export async function reportInterrupted(ctx: CliContext): Promise<string[]> {
+export async function reportInterrupted(ctx: CliContext, list: (path: string) => void = (p) => ctx.io.out(p)): Promise<string[]> {
   const completed = await completeInterrupted(ctx.root, ctx.fs);
   for (const c of completed) {
     for (const f of c.report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
-    for (const p of c.report.applied) ctx.io.out(p);
+    for (const p of c.report.applied) list(p);
     ctx.io.err(
       `Completed the interrupted "learnings ${c.command}" of ${c.started}: ${c.alreadyDone} files were written before, ${c.report.applied.length} now` +
         (c.report.failed.length ? `, ${c.report.failed.length} not written (listed above).` : '.'),
