@@ -19,8 +19,10 @@ export class CliContext {
     folder: string | undefined,
     readonly io: Output,
     readonly stdin: () => Promise<string>,
+    /** Tests hand in a file system that fails (a full disk). */
+    fs?: NodeFileSystem,
   ) {
-    this.fs = new NodeFileSystem(path.resolve(root));
+    this.fs = fs ?? new NodeFileSystem(path.resolve(root));
     this.workspace = new LearningsWorkspace(this.fs, { folder });
   }
 

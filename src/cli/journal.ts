@@ -110,3 +110,40 @@ function alive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+export interface JournaledReport extends ApplyReport {
+  notDone?: string[];
+  /** Ctrl+C stopped it: the journal stays, and the next run completes it. */
+  interrupted: boolean;
+}
+
+/**
+ * A change of many files written under a journal (as topics rename does):
+ * the plan first, then each file compare-and-swapped on its own (one that
+ * changed meanwhile is reported, the others are written), each recorded as
+ * it is written. Ctrl+C stops before the next file and leaves the journal;
+ * otherwise it is removed. Rejects, writing nothing, when the journal
+ * cannot be written.
+ */
+export async function applyWithJournal(root: string, fs: FileSystem, command: string, changes: FileChange[], onApplied: (path: string) => void): Promise<JournaledReport> {
+  const journal = await Journal.begin(root, command, changes);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const report = await applyChanges(fs, changes, {
+      precheck: false,
+      shouldStop: () => interrupted,
+      onApplied: async (p) => {
+        onApplied(p);
+        await journal.done(p);
+      },
+    });
+    if (!interrupted) await journal.finish();
+    return { ...report, interrupted };
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -13,6 +13,26 @@ export class OutsideWorkspaceError extends WriteRefusedError {
   }
 }
 
+/** A FIFO, socket or device where a file was expected: never opened for a blocking read. */
+export class NotRegularFileError extends WriteRefusedError {
+  constructor(readonly path: string) {
+    super(`${path} is not a regular file (a FIFO, socket or device): not read`);
+  }
+}
+
+/** O_NOFOLLOW where the platform has it (not Windows). */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+function openForRead(abs: string): Promise<number> {
+  return new Promise((resolve, reject) => open(abs, constants.O_RDONLY | NOFOLLOW | (constants.O_NONBLOCK ?? 0), (err, fd) => (err ? reject(err) : resolve(fd))));
+}
+
+/** What open with O_NOFOLLOW says of a final symlink: ELOOP (Linux, macOS), EMLINK (FreeBSD). */
+function isSymlinkRefusal(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return NOFOLLOW !== 0 && (code === 'ELOOP' || code === 'EMLINK');
+}
+
 /** `a/b.md`: no empty, `.` or `..` segment, not absolute. */
 const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
 /** readFileWithLimit's first read: larger than nearly every note. */
@@ -80,9 +100,29 @@ export class NodeFileSystem implements FileSystem {
 
   // The callback API: on a 2-core machine, fs.promises costs about twice as
   // much per small file (FileHandle objects, more promise hops).
+  //
+  // Opened with O_NONBLOCK (a FIFO named like a note must not hang the
+  // read) and, where the platform has it, O_NOFOLLOW: a final symlink is
+  // followed only to a place inside the workspace. Anything but a regular
+  // file (a FIFO, a socket, a device) is refused unread.
   async readFile(rel: string): Promise<Uint8Array> {
     if (!(await this.readable(parentOf(rel)))) throw new OutsideWorkspaceError(rel);
-    return new Promise((resolve, reject) => readFile(this.abs(rel), (err, data) => (err ? reject(err) : resolve(data))));
+    let fd: number;
+    try {
+      fd = await openForRead(this.abs(rel));
+    } catch (err) {
+      if (!isSymlinkRefusal(err)) throw err;
+      const real = await this.realPath(rel);
+      if (real === undefined) throw new OutsideWorkspaceError(rel);
+      fd = await openForRead(this.abs(real));
+    }
+    try {
+      const stat = await new Promise<import('node:fs').Stats>((resolve, reject) => fstat(fd, (err, s) => (err ? reject(err) : resolve(s))));
+      if (!stat.isFile()) throw new NotRegularFileError(rel);
+      return await new Promise((resolve, reject) => readFile(fd, (err, data) => (err ? reject(err) : resolve(data))));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**

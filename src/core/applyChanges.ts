@@ -34,12 +34,23 @@ export async function applyChanges(fs: FileSystem, changes: FileChange[], hooks:
       report.notDone = changes.slice(i).map((c) => c.path);
       break;
     }
+    // A required change outside this set (completing a journal: written before) is done.
+    if (change.requires !== undefined && !report.applied.includes(change.requires) && changes.some((c) => c.path === change.requires)) {
+      report.failed.push({ path: change.path, reason: `kept: ${change.requires} was not written` });
+      continue;
+    }
     try {
       await writeChange(fs, change);
-      report.applied.push(change.path);
-      await hooks.onApplied?.(change.path);
     } catch (err) {
       report.failed.push({ path: change.path, reason: failureReason(err) });
+      continue;
+    }
+    // Written: whatever happens after (a journal line that cannot be added), it is reported as written.
+    report.applied.push(change.path);
+    try {
+      await hooks.onApplied?.(change.path);
+    } catch {
+      // the file is written all the same
     }
   }
   return report;

@@ -15,6 +15,13 @@ export interface AnchorResult {
   /** `START-END` now; absent when orphaned. */
   lines?: string;
   status: AnchorStatus;
+  /**
+   * Set when the file is there but too large to read (DESIGN 7: a clear
+   * message for that one file): the code may well be in it, so the anchor
+   * is not resolved, which is not orphaned, and its note is not invalid.
+   * `status` then stays `orphaned` for surfaces that know no other.
+   */
+  unresolved?: string;
   similarity?: number;
   /** Where it was recorded: `path:START-END`. */
   was: string;
@@ -40,7 +47,7 @@ export interface CheckOptions {
 /** Resolves every anchor of `notes` (relocation, DESIGN.md section 3) and reports files that cannot be read. */
 export async function checkAnchors(fs: FileSystem, notes: Note[], options: CheckOptions = {}): Promise<CheckResult> {
   const flat = notes.flatMap((note) => note.anchors.map((anchor, anchorIndex) => ({ note, anchor, anchorIndex })));
-  const unreadable = new Map<string, string>();
+  const unreadable = new Map<string, { problem: string; tooLarge?: number }>();
   const history = options.history;
   // History wherever there is any: an anchor without `commit` is read against the commit that added its note.
   const withoutCommit = [...new Set(flat.filter((f) => !f.anchor.commit).map((f) => f.note.path))];
@@ -51,15 +58,20 @@ export async function checkAnchors(fs: FileSystem, notes: Note[], options: Check
     {
       history,
       overrides: options.overrides,
-      onUnreadable: (path, problem) => unreadable.set(path, problem),
+      onUnreadable: (path, problem, file) => unreadable.set(path, { problem, tooLarge: file.tooLarge }),
       codePolicy: { notesFolder: options.notesFolder, notePaths: new Set(notes.map((n) => n.path)) },
     },
   );
   const problems: Problem[] = [];
   const anchors = flat.map(({ note, anchor, anchorIndex }, i): AnchorResult => {
-    const problem = unreadable.get(anchor.path);
-    if (problem) problems.push({ file: note.path, ...lineOf(note, anchorIndex), severity: 'error', message: `anchor ${anchorIndex + 1}: ${anchor.path} ${problem}` });
+    const unread = unreadable.get(anchor.path);
     const r = resolutions[i];
+    if (unread?.tooLarge !== undefined) {
+      // One warning per anchor: check exits 1 for invalid notes and orphaned anchors (DESIGN 4), this is neither; --strict counts it.
+      problems.push({ file: note.path, ...lineOf(note, anchorIndex), severity: 'warning', message: `anchor ${anchorIndex + 1}: ${anchor.path}: ${unread.problem}` });
+      return { note: note.path, path: anchor.path, status: 'orphaned', unresolved: unread.problem, was: `${anchor.path}:${formatLines(anchor.lines)}`, anchorIndex };
+    }
+    if (unread) problems.push({ file: note.path, ...lineOf(note, anchorIndex), severity: 'error', message: `anchor ${anchorIndex + 1}: ${anchor.path} ${unread.problem}` });
     return {
       note: note.path,
       path: r.path,

@@ -37,9 +37,21 @@ function duplicateTitles(notes: Iterable<Note>): Problem[] {
   return problems;
 }
 
-/** Titles that read the same to a person: case, spacing and Unicode form do not count. */
-function titleKey(title: string): string {
-  return title.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * Format characters (zero-width spaces and joiners, word joiner, BOM, soft
+ * hyphen, bidi marks, overrides and isolates) and the other default-ignorable
+ * code points (variation selectors, fillers): invisible, so not part of what
+ * a title reads as.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * Titles that read the same to a person: Unicode compatibility form
+ * (fullwidth letters, ligatures), invisible characters, spacing and case do
+ * not count.
+ */
+export function titleKey(title: string): string {
+  return title.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().toUpperCase().toLowerCase();
 }
 
 function unusedTopicPages(pages: Iterable<TopicPage>, topics: Topic[]): Problem[] {

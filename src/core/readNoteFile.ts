@@ -9,6 +9,9 @@ export const MAX_NOTE_BYTES = 1024 * 1024;
 
 export const NOT_FOUND = 'file not found';
 
+/** A FIFO, socket, device or folder named like a note: never opened (a FIFO would block the read). */
+export const NOT_REGULAR = 'not a regular file (a FIFO, socket, device or folder): not read';
+
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
 export async function readNoteFile(fs: FileSystem, path: string): Promise<ReadResult> {
@@ -34,13 +37,17 @@ export async function readNoteFile(fs: FileSystem, path: string): Promise<ReadRe
 async function readChecked(fs: FileSystem, path: string, fail: (message: string) => ReadResult): Promise<Uint8Array | ReadResult> {
   const stat = await fs.stat(path);
   if (!stat) return fail(NOT_FOUND);
-  let size = stat.size;
-  if (stat.type === 'symlink') {
+  let { size, type } = stat;
+  if (type === 'symlink') {
     const real = fs.realPath ? await fs.realPath(path) : undefined;
     if (real === undefined) return fail('symlink that points outside the workspace: not read');
-    size = (await fs.stat(real))?.size ?? 0;
+    const target = await fs.stat(real);
+    size = target?.size ?? 0;
+    // Without realPath (a file system that cannot say) the read below decides.
+    type = target?.type ?? 'file';
   }
   if (size > MAX_NOTE_BYTES) return fail(overLimit(size));
+  if (type !== 'file') return fail(NOT_REGULAR);
   try {
     return await fs.readFile(path);
   } catch (err) {

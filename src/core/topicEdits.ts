@@ -15,6 +15,8 @@ export interface FileChange {
   before: string | undefined;
   /** The new text; undefined deletes the file. */
   after: string | undefined;
+  /** A change that must be written first: a page is deleted only once its successor is written (a full disk loses nothing). */
+  requires?: string;
 }
 
 export class TopicEditError extends Error {}
@@ -87,7 +89,7 @@ export async function planTopicChange(
     const text = await read(fromPage.path);
     if (text !== undefined) {
       changes.push({ path: toPath, before: undefined, after: withAlias(text, from) });
-      changes.push({ path: fromPage.path, before: text, after: undefined });
+      changes.push({ path: fromPage.path, before: text, after: undefined, requires: toPath });
     }
   } else if (toPage) {
     const text = await read(toPage.path);
@@ -97,7 +99,8 @@ export async function planTopicChange(
     }
     if (fromPage && mode === 'merge') {
       const fromText = await read(fromPage.path);
-      if (fromText !== undefined) changes.push({ path: fromPage.path, before: fromText, after: undefined });
+      const updated = changes.some((c) => c.path === toPage.path);
+      if (fromText !== undefined) changes.push({ path: fromPage.path, before: fromText, after: undefined, ...(updated ? { requires: toPage.path } : {}) });
     }
   } else {
     changes.push({ path: toPath, before: undefined, after: `---\naliases: [${renderScalar(from, 'PLAIN')}]\n---\n` });

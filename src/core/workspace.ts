@@ -163,7 +163,8 @@ export async function listMarkdown(fs: FileSystem, dir: string, onProblem?: (pro
       if (name.startsWith('.')) continue;
       const path = `${folder}/${name}`;
       if (type === 'directory') subfolders.push(path);
-      else if (name.endsWith('.md') && (type === 'file' || type === 'symlink')) out.push({ path });
+      // A FIFO or socket named like a note is listed too: reading it refuses it, with a message naming it.
+      else if (name.endsWith('.md') && (type === 'file' || type === 'symlink' || type === 'other')) out.push({ path });
     }
     await Promise.all(subfolders.map((f) => walk(f, depth + 1)));
   };

@@ -5,8 +5,12 @@ import { readAnchoredFile } from '../../core/readAnchoredFile';
 import { reanchorEdits, ReanchorError } from '../../core/reanchor';
 import { editNote, type FrontMatterEdit } from '../../core/noteEditor';
 import { parseLineRange } from '../../core/parseNote';
-import { writeIfUnchanged } from '../../core/applyChanges';
-import { decodeText } from '../../core/fileSystem';
+import { failureReason } from '../../core/applyChanges';
+import { ChangedOnDiskError, decodeText } from '../../core/fileSystem';
+import type { FileChange } from '../../core/topicEdits';
+import { applyWithJournal } from '../journal';
+import { cleanLeftovers } from '../guardedWrite';
+import { reportInterrupted } from './topics';
 import { readHeadCommit } from '../../core/gitHead';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
@@ -22,6 +26,9 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
     Infinity,
   );
   const format = checkFormat(values.format, values.json);
+  // A check --fix (or topics change) cut short is completed first, and said so.
+  // Its files are listed on stderr, as check --fix lists what it fixes: stdout stays the summary (or the JSON).
+  if (values.fix) await reportInterrupted(ctx, (p) => ctx.io.err(`${p}: written (completing the interrupted run)`));
   const index = await ctx.load();
   const only = selectNoteFiles(ctx, positionals);
   const inScope = <T extends { file: string } | { path: string }>(x: T) => !only || only.has('file' in x ? x.file : x.path);
@@ -29,11 +36,12 @@ export async function checkCommand(ctx: CliContext, args: string[]): Promise<num
   const result = await checkWithHistory(ctx, notes);
   const problems = index.problems().filter(inScope);
   if (values.fix) {
-    const fixed = await fixMovedAnchors(ctx, result.anchors, problems);
+    const { fixed, interrupted } = await fixMovedAnchors(ctx, result.anchors, problems);
     for (const a of fixed) {
       a.was = `${a.path}:${a.lines}`;
       a.status = 'fresh';
     }
+    if (interrupted) return 130;
   }
   const report = buildReport({ notes, problems, anchorProblems: result.problems, anchors: result.anchors, strict: !!values.strict });
   printReport(ctx.io, format, report);
@@ -66,15 +74,18 @@ function selectNoteFiles(ctx: CliContext, files: string[]): Set<string> | undefi
 }
 
 /**
- * Rewrites moved anchors (path, lines, snippet; commit when the anchor had
- * one) with a minimal diff. Drifted anchors are left for a person. A note
- * changed on disk meanwhile is not written.
+ * Rewrites moved anchors (through reanchorEdits: path, lines, snippet,
+ * commit when the anchor had one, symbol) with a minimal diff, every note
+ * under one journal (see ../journal): an interruption leaves a report, and a
+ * rerun completes it. Drifted anchors are left for a person. A note changed
+ * on disk meanwhile is not written, and named.
  */
-async function fixMovedAnchors(ctx: CliContext, anchors: AnchorResult[], problems: Problem[]): Promise<AnchorResult[]> {
+async function fixMovedAnchors(ctx: CliContext, anchors: AnchorResult[], problems: Problem[]): Promise<{ fixed: AnchorResult[]; interrupted: boolean }> {
   const byNote = new Map<string, AnchorResult[]>();
   for (const a of anchors) if (a.status === 'moved' && a.lines) byNote.set(a.note, [...(byNote.get(a.note) ?? []), a]);
   const head = await readHeadCommit(ctx.fs);
-  const fixed: AnchorResult[] = [];
+  const planned = new Map<string, AnchorResult[]>();
+  const changes: FileChange[] = [];
   for (const [notePath, moved] of byNote) {
     const note = ctx.workspace.index.get(notePath);
     if (!note) continue;
@@ -95,16 +106,31 @@ async function fixMovedAnchors(ctx: CliContext, anchors: AnchorResult[], problem
     if (edits.length === 0) continue;
     try {
       const before = decodeText(await ctx.fs.readFile(notePath));
-      const after = editNote(before, edits);
-      if (await writeIfUnchanged(ctx.fs, notePath, before, after)) {
-        fixed.push(...included);
-        for (const a of included) ctx.io.err(`${notePath}: fixed: anchor ${a.was} now ${a.path}:${a.lines}`);
-      } else {
-        problems.push({ file: notePath, severity: 'error', message: 'changed on disk during check --fix: not written' });
-      }
+      changes.push({ path: notePath, before, after: editNote(before, edits) });
+      planned.set(notePath, included);
     } catch (err) {
       problems.push({ file: notePath, severity: 'error', message: `anchors not fixed: ${(err as Error).message}` });
     }
   }
-  return fixed;
+  if (changes.length === 0) return { fixed: [], interrupted: false };
+  const fixed: AnchorResult[] = [];
+  let report;
+  try {
+    report = await applyWithJournal(ctx.root, ctx.fs, 'check --fix', changes, (notePath) => {
+      const moved = planned.get(notePath)!;
+      fixed.push(...moved);
+      for (const a of moved) ctx.io.err(`${notePath}: fixed: anchor ${a.was} now ${a.path}:${a.lines}`);
+    });
+  } catch (err) {
+    ctx.io.err(`learnings: the journal of check --fix could not be written (${failureReason(err)}): no note was fixed`);
+    return { fixed: [], interrupted: false };
+  }
+  for (const f of report.failed) {
+    const changed = f.reason === failureReason(new ChangedOnDiskError(f.path));
+    problems.push({ file: f.path, severity: 'error', message: changed ? 'changed on disk during check --fix: not written' : `anchors not fixed: ${f.reason}` });
+  }
+  if (report.interrupted) {
+    ctx.io.err(`Interrupted: ${report.applied.length} of ${changes.length} notes fixed (listed above), ${report.notDone?.length ?? 0} not yet: run "learnings check --fix" again to complete it.`);
+  } else await cleanLeftovers(`${ctx.fs.root}/${ctx.workspace.layout.folder}`);
+  return { fixed, interrupted: report.interrupted };
 }

@@ -3,7 +3,7 @@ import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';
 import { planTopicChange, TopicEditError } from '../../core/topicEdits';
-import { applyChanges } from '../../core/applyChanges';
+import { applyChanges, failureReason } from '../../core/applyChanges';
 import { completeInterrupted, Journal } from '../journal';
 import { cleanLeftovers } from '../guardedWrite';
 import { decodeText } from '../../core/fileSystem';
@@ -72,7 +72,13 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
   }
   for (const s of plan.skipped) ctx.io.err(`${s.path}: error: not changed: ${s.reason}`);
   const command = `topics ${verb} ${from} ${to}`;
-  const journal = await Journal.begin(ctx.root, command, plan.changes);
+  let journal: Journal;
+  try {
+    journal = await Journal.begin(ctx.root, command, plan.changes);
+  } catch (err) {
+    ctx.io.err(`learnings: the journal of this change could not be written (${failureReason(err)}): nothing was changed`);
+    return 1;
+  }
   let interrupted = false;
   const onSigint = () => {
     interrupted = true;
@@ -84,8 +90,9 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
     report = await applyChanges(ctx.fs, plan.changes, {
       shouldStop: () => interrupted,
       onApplied: async (p) => {
-        await journal.done(p);
         ctx.io.out(p);
+        // A line the full disk refuses costs nothing: completing the journal compares each file with its planned text.
+        await journal.done(p);
       },
     });
   } finally {
@@ -117,11 +124,11 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
 }
 
 /** Completes changes a killed or interrupted run left, and reports them; returns their commands. */
-export async function reportInterrupted(ctx: CliContext): Promise<string[]> {
+export async function reportInterrupted(ctx: CliContext, list: (path: string) => void = (p) => ctx.io.out(p)): Promise<string[]> {
   const completed = await completeInterrupted(ctx.root, ctx.fs);
   for (const c of completed) {
     for (const f of c.report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
-    for (const p of c.report.applied) ctx.io.out(p);
+    for (const p of c.report.applied) list(p);
     ctx.io.err(
       `Completed the interrupted "learnings ${c.command}" of ${c.started}: ${c.alreadyDone} files were written before, ${c.report.applied.length} now` +
         (c.report.failed.length ? `, ${c.report.failed.length} not written (listed above).` : '.'),

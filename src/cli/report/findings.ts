@@ -31,7 +31,7 @@ export interface CheckReport {
   anchors: AnchorResult[];
   findings: Finding[];
   /** Anchors by status. */
-  statuses: Record<AnchorStatus, number>;
+  statuses: Record<AnchorStatus | 'unresolved', number>;
   errors: number;
   warnings: number;
   infos: number;
@@ -58,14 +58,15 @@ export function buildReport(input: {
   // An anchor whose file was refused (a symlink out of the workspace, a binary file) was reported above, with why.
   const refused = new Set(input.anchorProblems.map((p) => `${p.file}\u0000${/^anchor (\d+):/.exec(p.message)?.[1]}`));
   for (const a of input.anchors) {
-    if (a.status === 'fresh') continue;
+    // Not resolved (its file too large to read): the warning among the problems says so, per anchor.
+    if (a.status === 'fresh' || a.unresolved) continue;
     if (a.status === 'orphaned' && refused.has(`${a.note}\u0000${a.anchorIndex + 1}`)) continue;
     const line = byPath.get(a.note)?.anchorLines?.[a.anchorIndex];
     findings.push({ file: a.note, ...(line ? { line } : {}), ...anchorFinding(a) });
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  const statuses: Record<AnchorStatus, number> = { fresh: 0, moved: 0, drifted: 0, orphaned: 0 };
-  for (const a of input.anchors) statuses[a.status]++;
+  const statuses: Record<AnchorStatus | 'unresolved', number> = { fresh: 0, moved: 0, drifted: 0, orphaned: 0, unresolved: 0 };
+  for (const a of input.anchors) statuses[a.unresolved ? 'unresolved' : a.status]++;
   const count = (s: FindingSeverity) => findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const warnings = count('warning');
@@ -94,5 +95,5 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The one summary line; its counts are those of the findings printed. */
 export function summaryLine(r: CheckReport): string {
   const s = r.statuses;
-  return `${plural(r.notes, 'note')}, ${plural(r.anchors.length, 'anchor')}: ${s.fresh} fresh, ${s.moved} moved, ${s.drifted} drifted, ${s.orphaned} orphaned; ${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}, ${r.infos} info`;
+  return `${plural(r.notes, 'note')}, ${plural(r.anchors.length, 'anchor')}: ${s.fresh} fresh, ${s.moved} moved, ${s.drifted} drifted, ${s.orphaned} orphaned${s.unresolved ? `, ${s.unresolved} not resolved` : ''}; ${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}, ${r.infos} info`;
 }

@@ -11,6 +11,6 @@ export function jsonReport(r: CheckReport): string {
     notes: r.notes,
     summary: { errors: r.errors, warnings: r.warnings, infos: r.infos, ...r.statuses, failed: r.failed },
     problems: r.findings.map((f) => ({ file: f.file, ...(f.line ? { line: f.line } : {}), severity: f.severity, rule: f.rule, message: f.message })),
-    anchors: r.anchors.map(({ anchorIndex: _i, ...a }) => a),
+    anchors: r.anchors.map(({ anchorIndex: _i, unresolved, ...a }) => (unresolved ? { ...a, status: 'unresolved', reason: unresolved } : a)),
   });
 }

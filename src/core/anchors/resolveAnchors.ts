@@ -19,7 +19,7 @@ export interface ResolveOptions {
   /** Text that replaces a file's content on disk (unsaved editors). */
   overrides?: ReadonlyMap<string, string>;
   /** Told when an anchored file exists but is not read (outside the workspace, too large, not text). */
-  onUnreadable?: (path: string, problem: string) => void;
+  onUnreadable?: (path: string, problem: string, file: { tooLarge?: number }) => void;
   /** Where code may move to: never the notes folder (`.learnings` unless given), generated or ignored files. */
   codePolicy?: CodePolicy;
 }
@@ -106,7 +106,7 @@ class FileCache {
     try {
       // One reader for every anchored file: the same refusals everywhere.
       const file = await readAnchoredFile(this.fs, path);
-      if (file.problem) this.onUnreadable?.(path, file.problem);
+      if (file.problem) this.onUnreadable?.(path, file.problem, file);
       return file.text;
     } catch {
       return undefined;

@@ -1,7 +1,7 @@
 // A CodeLens above each anchored range: "2 lessons: <title>".
 
 import * as vscode from 'vscode';
-import { escapeCodicons } from '../../core/render/inert';
+import { escapeCodicons, revealBidi } from '../../core/render/inert';
 import { readConfig } from '../config';
 import { countLabel } from '../kinds';
 import type { LiveAnchor, LiveAnchors } from './liveAnchors';
@@ -29,7 +29,7 @@ export class AnchorCodeLensProvider implements vscode.CodeLensProvider {
     return [...byLine].map(([line, group]) => {
       const range = new vscode.Range(line, 0, line, 0);
       const drifted = group.some((g) => g.status === 'drifted');
-      const titles = group.map((g) => escapeCodicons(g.note.title)).join(' · ');
+      const titles = group.map((g) => escapeCodicons(revealBidi(g.note.title))).join(' · ');
       const title = `${drifted ? '$(warning) ' : '$(lightbulb) '}${countLabel(group.length, group.map((g) => g.note.kind))}: ${titles}`;
       const command: vscode.Command =
         group.length === 1

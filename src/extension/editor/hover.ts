@@ -6,7 +6,7 @@
 // (core/render/excerpt).
 
 import * as vscode from 'vscode';
-import { escapeCodicons } from '../../core/render/inert';
+import { escapeCodicons, inertMarkdownWithIcons, revealBidi } from '../../core/render/inert';
 import { readConfig } from '../config';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
@@ -59,13 +59,13 @@ export function noteHoverMarkdown(
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
-  md.appendMarkdown(`$(lightbulb) **${escapeCodicons(escapeMd(note.title))}**\n\n`);
+  md.appendMarkdown(`$(lightbulb) **${inertMarkdownWithIcons(revealBidi(note.title), escapeMd)}**\n\n`);
   const meta = [kindLabel(note.kind), note.author, note.topics.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')].filter(Boolean);
-  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : escapeCodicons(escapeMd(m!)))).join(' · ')}\n\n`);
+  md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : inertMarkdownWithIcons(m!, escapeMd))).join(' · ')}\n\n`);
   // The status, its place and the repairs come before the body, which a long note would push out of sight.
   if (status) {
-    const place = repair?.lines ? ` · ${escapeMd(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`))}` : '';
-    md.appendMarkdown(`$(warning) ${escapeCodicons(escapeMd(status))}${escapeCodicons(place)}${repair?.actions ? ` · ${repairLinks(note.path, repair)}` : ''}\n\n`);
+    const place = repair?.lines ? ` · ${inertMarkdownWithIcons(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`), escapeMd)}` : '';
+    md.appendMarkdown(`$(warning) ${inertMarkdownWithIcons(status, escapeMd)}${place}${repair?.actions ? ` · ${repairLinks(note.path, repair)}` : ''}\n\n`);
   }
   const excerpt = bodyExcerpt(note.body);
   if (excerpt) md.appendMarkdown(`${escapeCodicons(excerpt)}\n\n`);

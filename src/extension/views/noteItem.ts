@@ -3,19 +3,20 @@
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
 import { kindIcon, kindLabel } from '../kinds';
+import { revealBidi } from '../../core/render/inert';
 import type { LearningsService } from '../service';
 import { endorsedByReader } from '../endorser';
 
 export function noteTreeItem(service: LearningsService, note: Note, collapsible = vscode.TreeItemCollapsibleState.None): vscode.TreeItem {
   const endorsed = note.endorsed.length > 0;
-  const item = new vscode.TreeItem(note.title, collapsible);
+  const item = new vscode.TreeItem(revealBidi(note.title), collapsible);
   item.id = undefined;
   item.iconPath = kindIcon(note.kind);
   item.description = [endorsed ? '✓' : '', kindLabel(note.kind), note.author, note.created].filter(Boolean).join(' · ');
   item.resourceUri = service.uriOf(note.path);
   item.contextValue = `note:${note.kind}${endorsed ? ':endorsed' : ''}${endorsedByReader(note.endorsed) ? ':endorsedByMe' : ''}${note.kind === 'plan' ? `:${note.status ?? 'open'}` : ''}`;
   const tooltip = new vscode.MarkdownString(undefined, false);
-  tooltip.appendMarkdown(`**${escapeMd(note.title)}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMd(revealBidi(note.title))}**\n\n`);
   tooltip.appendText(`${kindLabel(note.kind)}${note.author ? ` · ${note.author}` : ''}${note.created ? ` · ${note.created}` : ''}\n`);
   if (note.topics.length) tooltip.appendText(`${vscode.l10n.t('Topics')}: ${note.topics.join(', ')}\n`);
   if (endorsed) tooltip.appendText(`${vscode.l10n.t('Endorsed by {0}', note.endorsed.join(', '))}\n`);
