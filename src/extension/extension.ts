@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const { service, live } = services.primary;
   context.subscriptions.push(services);
   const preview = registerPreview(context, service, (arg) => services.forArg(arg).service);
-  const dashboard = registerDashboard(context, service);
+  const dashboard = registerDashboard(context, service, services);
   const views = registerViews(context, service, live, services);
   // CodeLens, gutter and hover for each folder, each on its own files.
   const editorFeatures = (entry: FolderEntry) => {

@@ -257,6 +257,19 @@ describe('Multi-root workspace: every surface serves each folder', () => {
     assert.doesNotMatch(webDigest, /Jitter every retry/);
   });
 
+  it('opens the dashboard of the folder asked for, titled with it', async () => {
+    const { dashboard } = await api();
+    await vscode.commands.executeCommand('teamLearnings.showDashboard', { folder: 'api' });
+    await waitFor('the api dashboard', async () => {
+      await dashboard.rendered();
+      // The api folder's numbers: its orphaned anchor (web has none).
+      return dashboard.folderService.folder.name === 'api' && dashboard.modelFor()?.anchors?.orphaned === 1;
+    });
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    assert.match(tab?.label ?? '', /api/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('renames a topic in the one folder that has it', async () => {
     // Only api has "reliability": no question, the api folder's notes change.
     assert.strictEqual(await vscode.commands.executeCommand('teamLearnings.renameTopic', { from: 'reliability', to: 'resilience', preview: false }), true);
