@@ -134,7 +134,8 @@ export function registerCommands(
   // Re-checks every anchor and shows those needing attention (the dashboard's anchors card runs it).
   register('teamLearnings.checkAnchors', async () => {
     views.attention.refresh();
-    views.refreshAll();
+    // Multi-root: every folder's rows.
+    (views.attentionTree as { refresh?: () => void }).refresh?.();
     await vscode.commands.executeCommand('teamLearnings.attention.focus');
   });
   register('teamLearnings.revealTopic', async (slug) => {
