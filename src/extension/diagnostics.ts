@@ -19,13 +19,19 @@ import type { LearningsService } from './service';
 const TYPING_DELAY_MS = 250;
 
 export class NoteDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('teamLearnings');
+  readonly collection: vscode.DiagnosticCollection;
   private readonly published = new Set<string>();
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   private cross: { topics: Topic[]; byFile: Map<string, Problem[]> } | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: LearningsService) {
+  /** `name`: the collection's (each folder of a multi-root workspace has its own). */
+  constructor(
+    private readonly service: LearningsService,
+    name = 'teamLearnings',
+  ) {
+    this.collection = vscode.languages.createDiagnosticCollection(name);
+    this.disposables.push(this.collection);
     this.disposables.push(
       service.onDidChange(() => this.publishAll()),
       vscode.workspace.onDidOpenTextDocument((doc) => this.opened(doc)),
@@ -135,8 +141,8 @@ export class NoteDiagnostics implements vscode.Disposable {
   }
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext, service: LearningsService): NoteDiagnostics {
-  const diagnostics = new NoteDiagnostics(service);
+export function registerDiagnostics(context: vscode.ExtensionContext, service: LearningsService, name?: string): NoteDiagnostics {
+  const diagnostics = new NoteDiagnostics(service, name);
   context.subscriptions.push(diagnostics);
   return diagnostics;
 }

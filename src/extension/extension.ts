@@ -27,6 +27,8 @@ export interface TeamLearningsApi {
   views: Views;
   preview: NotePreviewManager;
   dashboard: DashboardPanel;
+  /** The status bar's count of follow-ups due (every folder's), for tests. */
+  followupStatus: vscode.StatusBarItem;
   /** Milliseconds `activate` took, for the benchmark. */
   activationMs: number;
   /** For VS Code's markdown preview (`contributes.markdown.markdownItPlugins`). */
@@ -43,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const { service, live } = services.primary;
   context.subscriptions.push(services);
   const preview = registerPreview(context, service, (arg) => services.forArg(arg).service);
-  const dashboard = registerDashboard(context, service);
+  const dashboard = registerDashboard(context, service, services);
   const views = registerViews(context, service, live, services);
   // CodeLens, gutter and hover for each folder, each on its own files.
   const editorFeatures = (entry: FolderEntry) => {
@@ -53,9 +55,15 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   services.all().forEach(editorFeatures);
   context.subscriptions.push(services.onDidAddFolder(editorFeatures));
   registerNoteAssist(context, services);
-  registerCommands(context, service, live, views, (arg) => services.forArg(arg).service);
-  registerDiagnostics(context, service);
-  return { service, live, services, views, preview, dashboard, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services), notesLoadedAtActivation: service.loaded };
+  const { followupStatus } = registerCommands(context, service, live, views, (arg) => services.forArg(arg).service, services);
+  // The Problems view: each folder's notes, each folder checking its own files.
+  const diagnostics = (entry: FolderEntry) => {
+    const folderContext = entry === services.primary ? context : (Object.create(context, { subscriptions: { value: entry.subscriptions } }) as vscode.ExtensionContext);
+    registerDiagnostics(folderContext, entry.service, entry === services.primary ? undefined : `teamLearnings:${entry.folder.uri.toString()}`);
+  };
+  services.all().forEach(diagnostics);
+  context.subscriptions.push(services.onDidAddFolder(diagnostics));
+  return { service, live, services, views, preview, dashboard, followupStatus, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services), notesLoadedAtActivation: service.loaded };
 }
 
 export function deactivate(): void {}

@@ -150,14 +150,20 @@ const STARTUP_LOAD_DELAY_MS = 1500;
 const TOOLTIP_PLANS = 5;
 
 /** "2 follow-ups due" in the status bar; a click opens the Follow-ups view. */
-export function registerFollowupStatus(context: vscode.ExtensionContext, service: LearningsService): vscode.StatusBarItem {
+/** `all` (multi-root): every folder's service, the count summed over them; `onFoldersChange` when they change. */
+export function registerFollowupStatus(
+  context: vscode.ExtensionContext,
+  service: LearningsService,
+  all: () => LearningsService[] = () => [service],
+  onFoldersChange?: vscode.Event<void>,
+): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('teamLearnings.followups', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('Team Learnings follow-ups');
   item.command = 'teamLearnings.followups.focus';
   const update = () => {
-    const index = service.indexIfLoaded;
-    if (!index) return;
-    const due = followups(index.query({ kind: 'plan' }), today()).filter(isDue);
+    const indexes = all().map((s) => s.indexIfLoaded);
+    if (!indexes.some((i) => i)) return;
+    const due = indexes.flatMap((index) => (index ? followups(index.query({ kind: 'plan' }), today()).filter(isDue) : []));
     const overdue = due.filter((f) => f.state === 'overdue').length;
     if (due.length === 0) {
       item.hide();
@@ -168,10 +174,10 @@ export function registerFollowupStatus(context: vscode.ExtensionContext, service
     item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
-  context.subscriptions.push(item, service.onDidChange(update));
-  void service.whenLoaded().then(update);
+  context.subscriptions.push(item, onFoldersChange ? onFoldersChange(update) : service.onDidChange(update));
+  for (const s of all()) void s.whenLoaded().then(update);
   // Activation does no scan; a window opened on overdue plans still shows the count, once start-up is over.
-  const timer = setTimeout(() => void service.ready().then(update), STARTUP_LOAD_DELAY_MS);
+  const timer = setTimeout(() => void Promise.all(all().map((s) => s.ready())).then(update), STARTUP_LOAD_DELAY_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return item;
 }

@@ -13,6 +13,8 @@ import { computeStats } from '../../core/stats';
 import { flattenTopics } from '../../core/topics';
 import { makeNonce } from '../webview/lockedDocument';
 import type { LearningsService } from '../service';
+import type { LearningsServices } from '../services';
+import { foldersWithNotes, namedFolder, pickFolder } from '../commands/folderPick';
 import { dashboardDocument, revealableTopics } from './dashboardHtml';
 import { dashboardLabels } from './labels';
 import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_THIS_FILE, REVEAL_TOPIC, parseDashboardMessage } from './messages';
@@ -34,18 +36,20 @@ export class DashboardPanel implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private changeListener: vscode.Disposable;
+
+  /** `folderTitle` (multi-root): the folder's name for the panel's title, when the workspace has several. */
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly service: LearningsService,
+    private service: LearningsService,
+    private readonly folderTitle: (service: LearningsService) => string | undefined = () => undefined,
   ) {
+    this.changeListener = this.listen(service);
     this.disposables.push(
-      service.onDidChange(() => {
-        if (this.panel) void this.render();
-      }),
       // Anchor statuses follow the code: a saved anchored file may change the anchors card.
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        const path = this.panel ? service.relative(doc.uri) : undefined;
-        if (!path || !service.indexIfLoaded?.query({ file: path }).length) return;
+        const path = this.panel ? this.service.relative(doc.uri) : undefined;
+        if (!path || !this.service.indexIfLoaded?.query({ file: path }).length) return;
         if (this.saveTimer) clearTimeout(this.saveTimer);
         this.saveTimer = setTimeout(() => {
           this.saveTimer = undefined;
@@ -70,8 +74,30 @@ export class DashboardPanel implements vscode.Disposable {
     await this.rendering;
   }
 
-  /** Opens the dashboard, or reveals it and brings its numbers up to date. */
-  async show(): Promise<void> {
+  private listen(service: LearningsService): vscode.Disposable {
+    return service.onDidChange(() => {
+      if (this.panel) void this.render();
+    });
+  }
+
+  /** The folder the dashboard shows (multi-root: the one last asked for). */
+  get folderService(): LearningsService {
+    return this.service;
+  }
+
+  private title(): string {
+    const folder = this.folderTitle(this.service);
+    return folder ? vscode.l10n.t('Team Learnings Dashboard: {0}', folder) : vscode.l10n.t('Team Learnings Dashboard');
+  }
+
+  /** Opens the dashboard, or reveals it and brings its numbers up to date; `service`: of that folder. */
+  async show(service?: LearningsService): Promise<void> {
+    if (service && service !== this.service) {
+      this.service = service;
+      this.changeListener.dispose();
+      this.changeListener = this.listen(service);
+      if (this.panel) this.panel.title = this.title();
+    }
     if (this.panel) {
       this.panel.reveal(this.panel.viewColumn);
       await this.render();
@@ -79,7 +105,7 @@ export class DashboardPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       DASHBOARD_VIEW_TYPE,
-      vscode.l10n.t('Team Learnings Dashboard'),
+      this.title(),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       { ...lockedWebviewOptions(this.extensionUri), enableFindWidget: false, retainContextWhenHidden: false },
     );
@@ -113,7 +139,7 @@ export class DashboardPanel implements vscode.Disposable {
       args.push(message.arg);
     } else if (message.id === CONTRIBUTORS_DIGEST) {
       // The same window as the card; the page never chooses the period.
-      args.push({ since: addDays(this.model?.today ?? today(), -(CONTRIBUTOR_DAYS - 1)) });
+      args.push({ since: addDays(this.model?.today ?? today(), -(CONTRIBUTOR_DAYS - 1)), ...(this.folderTitle(this.service) ? { folder: this.service.folder.name } : {}) });
     } else if (message.id === CHECK_ANCHORS && !(await vscode.commands.getCommands(true)).includes(CHECK_ANCHORS)) {
       id = FOCUS_THIS_FILE;
     }
@@ -126,6 +152,7 @@ export class DashboardPanel implements vscode.Disposable {
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.panel?.dispose();
+    this.changeListener.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -199,11 +226,18 @@ export class DashboardPanel implements vscode.Disposable {
 }
 
 /** Registers `teamLearnings.showDashboard` and the panel serializer; the dashboard is disposed with the extension. */
-export function registerDashboard(context: vscode.ExtensionContext, service: LearningsService): DashboardPanel {
-  const dashboard = new DashboardPanel(context.extensionUri, service);
+/** `services` (multi-root): with several folders with notes, the dashboard is of the one asked for (or named: `{ folder }`). */
+export function registerDashboard(context: vscode.ExtensionContext, service: LearningsService, services?: LearningsServices): DashboardPanel {
+  const several = () => (services?.all().length ?? 1) > 1;
+  const dashboard = new DashboardPanel(context.extensionUri, service, (s) => (several() ? s.folder.name : undefined));
+  const show = async (arg: unknown) => {
+    if (!services || !several()) return dashboard.show();
+    const entry = namedFolder(services, arg) ?? (await pickFolder(await foldersWithNotes(services), vscode.l10n.t('Dashboard of which folder?')));
+    return entry ? dashboard.show(entry.service) : undefined;
+  };
   context.subscriptions.push(
     dashboard,
-    vscode.commands.registerCommand(SHOW_DASHBOARD, () => dashboard.show()),
+    vscode.commands.registerCommand(SHOW_DASHBOARD, show),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
   );
   return dashboard;

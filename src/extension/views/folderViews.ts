@@ -168,3 +168,131 @@ export class FolderThisFileProvider implements vscode.TreeDataProvider<ThisFileN
     for (const d of this.disposables) d.dispose();
   }
 }
+
+/** A folder's row in a view grouped by folder. */
+export class FolderRow {
+  constructor(readonly entry: FolderEntry) {}
+}
+
+/** What a folder's own provider of Follow-ups, Review or attention offers. */
+interface FolderProvider<N> extends vscode.TreeDataProvider<N> {
+  refresh(): void;
+  onDidChangeTreeData: vscode.Event<N | undefined>;
+  getChildren(node?: N): vscode.ProviderResult<N[]>;
+}
+
+/**
+ * Follow-ups, Review and Anchors Needing Attention over every folder: with
+ * one folder, its provider as it is; with several, the folders that have
+ * rows, each under its own row when more than one does.
+ */
+export class FolderGroupedProvider<N extends object, P extends FolderProvider<N> = FolderProvider<N>> implements vscode.TreeDataProvider<N | FolderRow>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<N | FolderRow | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly providers = new Map<FolderEntry, P>();
+  private readonly rows = new Map<FolderEntry, FolderRow>();
+  /** Each folder's top rows, from the last time the view's top was drawn. */
+  private readonly roots = new Map<FolderEntry, N[]>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  view: vscode.TreeView<N | FolderRow> | undefined;
+
+  constructor(
+    private readonly services: LearningsServices,
+    primary: P,
+    private readonly create: (entry: FolderEntry) => P,
+    /** Sets the view's message or badge from what each shown folder has (several folders only). */
+    private readonly summarize?: (view: vscode.TreeView<N | FolderRow> | undefined, shown: Array<{ entry: FolderEntry; provider: P; rows: N[] }>, grouped: boolean) => void,
+  ) {
+    this.providers.set(services.primary, primary);
+    this.disposables.push(
+      primary.onDidChangeTreeData(() => this.emitter.fire(undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire(undefined)),
+    );
+  }
+
+  /** Each folder's provider (the first folder's is the one given). */
+  provider(entry: FolderEntry): P {
+    let p = this.providers.get(entry);
+    if (!p) {
+      const created = this.create(entry);
+      this.providers.set(entry, created);
+      this.disposables.push(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+      if (isDisposable(created)) this.disposables.push(created);
+      p = created;
+    }
+    return p;
+  }
+
+  refresh(): void {
+    for (const p of this.providers.values()) p.refresh();
+    this.emitter.fire(undefined);
+  }
+
+  async getChildren(node?: N | FolderRow): Promise<Array<N | FolderRow>> {
+    if (node instanceof FolderRow) return this.roots.get(node.entry) ?? this.own(node.entry, (await this.provider(node.entry).getChildren()) ?? []);
+    if (node) {
+      const entry = this.services.owners.get(node) ?? this.services.primary;
+      return this.own(entry, (await this.provider(entry).getChildren(node)) ?? []);
+    }
+    const entries = this.services.all();
+    if (entries.length === 1) return this.own(entries[0], (await this.provider(entries[0]).getChildren()) ?? []);
+    this.roots.clear();
+    const shown: Array<{ entry: FolderEntry; provider: P; rows: N[] }> = [];
+    for (const entry of entries) {
+      const index = await entry.service.ready();
+      if (index.notes().length === 0) continue;
+      const provider = this.provider(entry);
+      const rows = this.own(entry, (await provider.getChildren()) ?? []);
+      this.roots.set(entry, rows);
+      if (rows.length > 0) shown.push({ entry, provider, rows });
+    }
+    const grouped = shown.length > 1;
+    this.summarize?.(this.view, shown, grouped);
+    if (!grouped) return shown[0]?.rows ?? [];
+    return shown.map(({ entry }) => this.folderRow(entry));
+  }
+
+  getTreeItem(node: N | FolderRow): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    if (node instanceof FolderRow) {
+      const item = new vscode.TreeItem(node.entry.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `folder:${node.entry.folder.uri.toString()}`;
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.resourceUri = node.entry.folder.uri;
+      item.description = String(this.roots.get(node.entry)?.length ?? '');
+      item.contextValue = 'folder';
+      return item;
+    }
+    const entry = this.services.owners.get(node) ?? this.services.primary;
+    const several = this.services.all().length > 1;
+    return Promise.resolve(this.provider(entry).getTreeItem(node)).then((item) => {
+      if (!several) return item;
+      if (entry !== this.services.primary && item.id) item.id = `${entry.folder.uri.toString()}\u0000${item.id}`;
+      // A note path names no folder: with several, the row's command gets its URI.
+      const first = item.command?.arguments?.[0];
+      if (item.command && typeof first === 'string') item.command = { ...item.command, arguments: [entry.service.uriOf(first), ...item.command.arguments!.slice(1)] };
+      return item;
+    });
+  }
+
+  private own(entry: FolderEntry, nodes: N[]): N[] {
+    for (const n of nodes) this.services.owners.set(n, entry);
+    return nodes;
+  }
+
+  private folderRow(entry: FolderEntry): FolderRow {
+    let row = this.rows.get(entry);
+    if (!row) {
+      row = new FolderRow(entry);
+      this.rows.set(entry, row);
+    }
+    return row;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function isDisposable(value: unknown): value is vscode.Disposable {
+  return typeof (value as { dispose?: unknown }).dispose === 'function';
+}

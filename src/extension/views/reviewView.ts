@@ -37,6 +37,8 @@ export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vsco
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly watched = new WeakSet<GitRepository>();
   private watchedApi: GitApi | undefined;
+  /** What the top of the view was last drawn from. */
+  last: ReviewResult | undefined;
 
   constructor(private readonly service: LearningsService) {
     this.disposables.push(
@@ -54,6 +56,7 @@ export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vsco
   async getChildren(node?: ReviewNode): Promise<ReviewNode[]> {
     if (node) return node.type === 'group' ? node.notes.map((note) => ({ type: 'note' as const, note })) : [];
     const result = await this.compute();
+    this.last = result;
     if (this.view) {
       this.view.message = result.message;
       this.view.description = result.branch;
