@@ -6,7 +6,7 @@
 // (core/render/excerpt).
 
 import * as vscode from 'vscode';
-import { escapeCodicons, inertMarkdownWithIcons, revealBidi } from '../../core/render/inert';
+import { escapeCodicons, inertMarkdownText, inertMarkdownWithIcons, revealBidi } from '../../core/render/inert';
 import { readConfig } from '../config';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
@@ -64,7 +64,8 @@ export function noteHoverMarkdown(
   md.appendMarkdown(`${meta.map((m, i) => (i === 2 ? m : inertMarkdownWithIcons(m!, escapeMd))).join(' · ')}\n\n`);
   // The status, its place and the repairs come before the body, which a long note would push out of sight.
   if (status) {
-    const place = repair?.lines ? ` · ${inertMarkdownWithIcons(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`), escapeMd)}` : '';
+    // A path reads as typed (`pool.ts:39-48`, not `pool\.ts:39\-48` in the source), with nothing in it live.
+    const place = repair?.lines ? ` · ${inertMarkdownWithIcons(vscode.l10n.t('now at {0}', `${repair.path}:${repair.lines}`), inertMarkdownText)}` : '';
     md.appendMarkdown(`$(warning) ${inertMarkdownWithIcons(status, escapeMd)}${place}${repair?.actions ? ` · ${repairLinks(note.path, repair)}` : ''}\n\n`);
   }
   const excerpt = bodyExcerpt(note.body);
