@@ -140,10 +140,19 @@ describe('One resolver for every surface', function () {
     const original = doc.getText();
     try {
       // When the editor's anchors say drifted (this test's own polling of the view is not counted).
+      // Each time the extension says statuses may have changed (the editor's live anchors, or the
+      // resolver after a typing pause), the time is kept if This File then shows it drifted.
       let driftedAt: number | undefined;
-      const listener = live.onDidChange(() => {
-        if (driftedAt === undefined && live.peek(doc.uri)?.find((a) => a.note.path === note.path)?.status === 'drifted') driftedAt = Date.now();
-      });
+      const onChange = () => {
+        const at = Date.now();
+        void Promise.resolve(views.thisFile.getChildren()).then((roots) => {
+          const row = roots.find((n) => n.type === 'note' && n.note.path === note.path);
+          const drifted = row?.type === 'note' && row.anchors[0].status === 'drifted';
+          if (drifted || live.peek(doc.uri)?.find((a) => a.note.path === note.path)?.status === 'drifted') driftedAt = Math.min(driftedAt ?? at, at);
+        });
+      };
+      const listeners = [live.onDidChange(onChange), (await api()).service.anchors.onDidChange(onChange)];
+      const listener = { dispose: () => listeners.forEach((l) => l.dispose()) };
       const edited = Date.now();
       await editor.edit((e) => e.replace(new vscode.Range(39, 0, 41, 0), '    // A failed ROLLBACK leaves the client in an aborted transaction: drop it.\n    // Never return such a client to the pool.\n'));
       // No Refresh: the status follows as typing pauses.
