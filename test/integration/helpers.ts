@@ -37,12 +37,12 @@ export async function remove(path: string): Promise<void> {
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `ms`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 8000): Promise<T> {
+export async function waitFor<T>(what: string | (() => string), check: () => T | undefined | false | Promise<T | undefined | false>, ms = 8000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -90,7 +90,8 @@ export function restoresWorkspace(): void {
     for (const b of gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)) if (!snapshot.branches.has(b)) gitIn('branch', '-q', '-D', b);
     const want = JSON.stringify(snapshot.files);
     const before = new Set(snapshot.files);
-    await waitFor('the index to have the notes of before the suite again', async () => {
+    let lastDiffer: string[] = [];
+    await waitFor(() => `the index to have the notes of before the suite again (still differing: ${lastDiffer.join(', ')})`, async () => {
       const service = (await api()).service;
       await service.settled();
       const now = await files();
@@ -98,6 +99,7 @@ export function restoresWorkspace(): void {
       // The clean-up is not under test: a file created and removed inside one
       // watcher batch may never be reported, so the differing paths are re-read.
       const differ = [...now.filter((f) => !before.has(f)), ...snapshot!.files.filter((f) => !now.includes(f))];
+      lastDiffer = differ;
       await service.refresh(differ);
       return false;
     }, 30_000);

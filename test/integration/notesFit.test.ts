@@ -3,10 +3,12 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, readText, remove, waitFor } from './helpers';
+import { api, readText, remove, restoresWorkspace, waitFor } from './helpers';
 
 describe('Notes that fit the tools around them', function () {
   this.timeout(30_000);
+  // The next suite snapshots the index: it must not see this suite's notes still on their way out.
+  restoresWorkspace();
   const created: string[] = [];
   const config = () => vscode.workspace.getConfiguration('teamLearnings', vscode.workspace.workspaceFolders?.[0].uri);
   after(async () => {
