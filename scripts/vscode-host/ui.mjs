@@ -195,11 +195,23 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
 
     /** Opens a workspace file by its relative path through Quick Open. */
     async openFile(path) {
+      // A quick input left open (a palette looked at, not run) would take the keys instead.
+      if (await page.$('.quick-input-widget:not([style*="display: none"]) .quick-input-box input')) await page.keyboard.press('Escape');
       await page.keyboard.press('Control+P');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(path);
-      await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+      // Enter only on the file typed: Quick Open lists recent files first, before it has searched.
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      await page.waitForFunction(
+        (file) => {
+          const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row');
+          return row && (row.querySelector('.label-name')?.textContent ?? '').trim() === file;
+        },
+        name,
+        { timeout: 15_000 },
+      );
       await page.keyboard.press('Enter');
+      await page.waitForFunction((file) => document.querySelector('.tabs-container .tab.active .label-name')?.textContent?.trim() === file, name, { timeout: 15_000 });
       await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
     },
 

@@ -17,7 +17,7 @@ Support asks for it first.
 
 /** Collapses the other views, so every row of Review is on screen (the list renders only what is visible). */
 async function roomForReview(ui) {
-  for (const title of ['Topics', 'This File', 'Follow-ups']) {
+  for (const title of ['Topics', 'This File', 'Follow-ups', 'Anchors Needing Attention']) {
     const header = ui.page.locator(`${SIDEBAR} .pane-header[aria-label^="${title}"]`).first();
     // On the title itself: elsewhere on the header sit the view's action buttons.
     if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('.title').first().click();
