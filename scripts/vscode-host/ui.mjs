@@ -167,6 +167,9 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
       await page.keyboard.press('F1');
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
       await page.keyboard.type(title);
+      // Keys typed before the palette's input had focus are lost: make sure it holds the whole title.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      if ((await input.inputValue()).replace(/^>\s*/, '') !== title) await input.fill(`>${title}`);
       // The row of the command typed, once the list shows it (not a row left from before, nor
       // a longer command listed above it, as "Open Locked Preview to the Side" is): selected
       // with the arrow keys, as a person would, then Enter.

@@ -45,8 +45,14 @@ export const flows = [
           problems.push(`${card}: ${e.message}`);
         });
         if (got && card === 'contributors') {
-          const text = (await page.$eval('.editor-group-container.active .view-lines', (el) => el.innerText)).replace(/\u00a0/g, ' ');
-          if (!/Who contributed|Team learnings/.test(text)) problems.push(`the contributors link opened ${JSON.stringify(text.slice(0, 120))}`);
+          // The digest's editor may take a moment to render its text: wait for it, then judge.
+          let text = '';
+          await ui
+            .waitFor(async () => {
+              text = (await page.$eval('.editor-group-container.active .view-lines', (el) => el.innerText).catch(() => '')).replace(/\u00a0/g, ' ');
+              return /Who contributed|Team learnings/.test(text);
+            }, 'the digest of the contributors link', 10_000)
+            .catch(() => problems.push(`the contributors link opened ${JSON.stringify(text.slice(0, 120))}`));
         }
         await page.keyboard.press('Escape');
       }
