@@ -231,7 +231,8 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
     async webviewFrame(selector, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        for (const frame of page.frames()) {
+        // The newest first: a webview re-shown gets a new frame while the old one is on its way out.
+        for (const frame of [...page.frames()].reverse()) {
           if (frame.isDetached()) continue;
           const found = await frame.$(selector).catch(() => null);
           if (found) return frame;
