@@ -19,11 +19,11 @@
 // test/bench/activation.ts) runs inside the extension host; the two sides
 // meet through files in a temp folder (ready.json, done, result.json).
 /* global window, document, MutationObserver -- in page.evaluate, which runs in the workbench page */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  HostError, createScope, ensureCodeServer, freePort, launchBrowser, newPage, gotoWorkbench, workbenchUrl, startServer, sleep, saveScreenshot,
+  HostError, createScope, ensureCodeServer, freePort, indexCacheFiles, launchBrowser, newPage, gotoWorkbench, workbenchUrl, startServer, sleep, saveScreenshot,
 } from '../vscode-host/host.mjs';
 
 const CONTAINER = '.activitybar .action-item a[aria-label^="Team Learnings"]';
@@ -37,16 +37,6 @@ async function waitForFile(file, timeoutMs, what) {
     await sleep(25);
   }
   return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-/** The index cache files the extension wrote into a profile's workspace storage. */
-function cacheFiles(userDataDir) {
-  const storage = join(userDataDir, 'User/workspaceStorage');
-  if (!existsSync(storage)) return [];
-  return readdirSync(storage).flatMap((ws) => {
-    const own = join(storage, ws, 'team-learnings.team-learnings');
-    return existsSync(own) ? readdirSync(own).filter((f) => /^index-.*\.json$/.test(f)).map((f) => join(own, f)) : [];
-  });
 }
 
 /**
@@ -96,7 +86,7 @@ async function measureOnce({ workspace, extensionPath, testsPath, timeoutMs, pri
     }
     if (waitForCache) {
       const deadline = Date.now() + timeoutMs;
-      while (cacheFiles(server.userDataDir).length === 0) {
+      while (indexCacheFiles(server.userDataDir).length === 0) {
         if (Date.now() > deadline) throw new HostError(`no index cache written in ${server.userDataDir} after ${timeoutMs / 1000} s`);
         await sleep(100);
       }

@@ -11,7 +11,7 @@
 //   ...
 //   await scope.close();   // stops the server's process group, closes the browser, removes temp folders
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -404,4 +404,14 @@ export async function saveScreenshot(page, name) {
     console.error(`could not save a screenshot: ${error.message}`);
     return undefined;
   }
+}
+
+/** The index cache files Team Learnings wrote into a VS Code profile's workspace storage (the warm start). */
+export function indexCacheFiles(userDataDir) {
+  const storage = join(userDataDir, 'User/workspaceStorage');
+  if (!existsSync(storage)) return [];
+  return readdirSync(storage).flatMap((ws) => {
+    const own = join(storage, ws, 'team-learnings.team-learnings');
+    return existsSync(own) ? readdirSync(own).filter((f) => /^index-.*\.json$/.test(f)).map((f) => join(own, f)) : [];
+  });
 }

@@ -12,13 +12,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { diffArrays } from 'diff';
 import { parseNameStatus } from '../../src/cli/gitHistory';
 import { declarationsOf } from '../../src/core/anchors/declarations';
 import { blankKey } from '../../src/core/anchors/lines';
 import type { AnchorResolution, AnchorStatus } from '../../src/core/anchors/resolution';
 import { meaningful, Random, type Truth } from './anchorsCases';
 import { Tally } from './anchorsScore';
+import { lineMap } from './anchorsHistory';
 
 const CLI = join(__dirname, '../../../dist/cli.js');
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'eval', GIT_AUTHOR_EMAIL: 'eval@example.com', GIT_COMMITTER_NAME: 'eval', GIT_COMMITTER_EMAIL: 'eval@example.com' };
@@ -170,22 +170,6 @@ function blockAt(lines: readonly string[], start: number): { start: number; end:
     }
   }
   return { start: start + 1, end: end + 1 };
-}
-
-function lineMap(oldLines: readonly string[], newLines: readonly string[]): number[] {
-  const map = new Array<number>(oldLines.length).fill(-1);
-  const changes = diffArrays(
-    oldLines.map((l) => l.trimEnd()),
-    newLines.map((l) => l.trimEnd()),
-  );
-  let o = 0;
-  let n = 0;
-  for (const c of changes) {
-    if (c.added) n += c.count;
-    else if (c.removed) o += c.count;
-    else for (let k = 0; k < c.count; k++) map[o++] = n++;
-  }
-  return map;
 }
 
 /**

@@ -156,7 +156,8 @@ function truthOf(
   return found.length === 0 ? { kind: 'gone' } : undefined;
 }
 
-function lineMap(oldLines: readonly string[], newLines: readonly string[]): number[] {
+/** New line (0-based) of each old line of a file, -1 where it was removed or changed (trailing spaces ignored). */
+export function lineMap(oldLines: readonly string[], newLines: readonly string[]): number[] {
   const map = new Array<number>(oldLines.length).fill(-1);
   const changes = diffArrays(
     oldLines.map((l) => l.trimEnd()),

@@ -3,21 +3,10 @@
 // deleted), open VS Code again. The second start takes the unchanged notes
 // from the index cache in the extension's storage and still shows every
 // change; a cache that is corrupt is ignored.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { HostError } from '../../scripts/vscode-host/host.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { HostError, indexCacheFiles } from '../../scripts/vscode-host/host.mjs';
 
 const NOTES = '.learnings/notes';
-
-/** The extension's index cache files in the profile's workspace storage. */
-function cacheFiles(userDataDir) {
-  const storage = join(userDataDir, 'User/workspaceStorage');
-  if (!existsSync(storage)) return [];
-  return readdirSync(storage).flatMap((ws) => {
-    const own = join(storage, ws, 'team-learnings.team-learnings');
-    return existsSync(own) ? readdirSync(own).filter((f) => /^index-.*\.json$/.test(f)).map((f) => join(own, f)) : [];
-  });
-}
 
 async function topicsShown(ui) {
   await ui.openContainer('Team Learnings');
@@ -51,7 +40,7 @@ export const flows = [
     async run(ui) {
       await topicsShown(ui);
       const [cacheFile] = await ui.waitFor(() => {
-        const found = cacheFiles(ui.userDataDir);
+        const found = indexCacheFiles(ui.userDataDir);
         return found.length && Object.keys(JSON.parse(readFileSync(found[0], 'utf8')).files).length >= 25 && found;
       }, 'the index cache written in the workspace storage');
 
