@@ -18,16 +18,24 @@ const KINDS = [
 /** Types `marker` where the cursor is in the new note, saves, and returns the saved note's path and text. */
 async function typeAndSave(ui, marker) {
   // The new note is the active editor, and has the keyboard.
+  let state;
   await ui.waitFor(
-    () => ui.page.evaluate(() => {
-      const doc = globalThis.document;
-      const tab = doc.querySelector('.tabs-container .tab.active');
-      const focused = doc.activeElement?.closest('.monaco-editor');
-      return !!tab && /\.md\b/.test(tab.getAttribute('aria-label') ?? tab.textContent ?? '') && !!focused && !doc.querySelector('.quick-input-widget .quick-input-box input:focus');
-    }),
+    async () => {
+      state = await ui.page.evaluate(() => {
+        const doc = globalThis.document;
+        const tab = doc.querySelector('.tabs-container .tab.active');
+        const quick = doc.querySelector('.quick-input-widget .quick-input-box input:focus');
+        return {
+          tab: tab?.getAttribute('aria-label') ?? tab?.textContent ?? '',
+          editorFocused: !!doc.activeElement?.closest('.monaco-editor'),
+          quickInput: quick ? doc.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? '(untitled)' : '',
+        };
+      });
+      return /\.md\b/.test(state.tab) && state.editorFocused && !state.quickInput;
+    },
     'the new note as the focused editor',
     20_000,
-  );
+  ).catch((e) => { throw new Error(`${e.message}; the workbench: ${JSON.stringify(state)}`); });
   await ui.page.keyboard.type(marker);
   await ui.page.keyboard.press('Control+S');
   return ui.waitFor(() => {
@@ -63,8 +71,8 @@ export const flows = [
       await cleanShot(ui, 'capture-kind');
       await pickRow(ui, 'Lesson');
 
-      const title = await quickInput(ui, { rows: false });
-      await page.keyboard.type('Claim the event before doing the work');
+      const title = await quickInputTitled(ui, 'New Lesson', { rows: false });
+      await typeInQuickInput(ui, 'Claim the event before doing the work');
       await cleanShot(ui, 'capture-title');
       expect(/learn/i.test(`${title.message} ${title.placeholder} ${title.ariaLabel}`), `the lesson's title prompt reads ${JSON.stringify(title)}`);
       await page.keyboard.press('Enter');
@@ -103,8 +111,8 @@ export const flows = [
       await pickRow(ui, 'No anchor');
       await quickInputTitled(ui, 'kind');
       await pickRow(ui, 'Lesson');
-      await quickInput(ui, { rows: false });
-      await ui.page.keyboard.type('Nothing anchored');
+      await quickInputTitled(ui, 'New Lesson', { rows: false });
+      await typeInQuickInput(ui, 'Nothing anchored');
       await ui.page.keyboard.press('Enter');
       await quickInputTitled(ui, 'Topics');
       await typeInQuickInput(ui, 'payments');
@@ -124,11 +132,12 @@ export const flows = [
         await quickInputTitled(ui, 'kind');
         await typeInQuickInput(ui, label);
         await pickRow(ui, label);
-        const prompt = await quickInput(ui, { rows: false });
+        // The title box, not the kind pick on its way out (under load it closes late and would take the typing).
+        const prompt = await quickInputTitled(ui, `New ${label}`, { rows: false });
         const words = `${prompt.message} ${prompt.placeholder} ${prompt.ariaLabel}`;
         if (kind !== 'lesson') expect(!/what was learned/i.test(words), `the title prompt for a ${kind} says ${JSON.stringify(words)}`);
         if (kind === 'plan') await cleanShot(ui, 'capture-plan-title');
-        await ui.page.keyboard.type(`A ${kind} from the palette`);
+        await typeInQuickInput(ui, `A ${kind} from the palette`);
         await ui.page.keyboard.press('Enter');
         await quickInputTitled(ui, 'Topics');
         await typeInQuickInput(ui, 'testing');

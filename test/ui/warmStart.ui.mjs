@@ -25,10 +25,19 @@ async function notesUnder(ui, topicLabel) {
   await ui.waitFor(async () => (await row.getAttribute('aria-expanded')) === 'false', `${topicLabel} collapsed`);
   await row.click();
   await ui.waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', `${topicLabel} expanded`);
+  // Its children, one level below it: the row after it may still be the next topic while they render.
+  const level = Number(await row.getAttribute('aria-level'));
   return ui.waitFor(async () => {
-    const rows = await ui.view('Topics');
-    const at = rows.findIndex((r) => r.toLowerCase().startsWith(topicLabel.toLowerCase()));
-    return at >= 0 && rows.length > at + 1 && rows.slice(at + 1);
+    const rows = await pane.locator('.monaco-list-row').evaluateAll((all) =>
+      all.map((r) => ({ level: Number(r.getAttribute('aria-level')), text: r.innerText.replace(/\s+/g, ' ').trim() })));
+    const at = rows.findIndex((r) => r.text.toLowerCase().startsWith(topicLabel.toLowerCase()));
+    if (at < 0) return false;
+    const children = [];
+    for (const r of rows.slice(at + 1)) {
+      if (r.level <= level) break;
+      if (r.level === level + 1) children.push(r.text);
+    }
+    return children.length > 0 && children;
   }, `the notes under ${topicLabel}`);
 }
 
