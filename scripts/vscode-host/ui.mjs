@@ -162,35 +162,41 @@ export function uiHelpers(page, { extensionPath = REPO_ROOT } = {}) {
 
     /** Runs a command by its title through the command palette. */
     async runCommand(title) {
-      // A focused webview keeps the keyboard to itself: give it back to the workbench first.
-      await page.click(`${SIDEBAR} .title-label`).catch(() => undefined);
-      await page.keyboard.press('F1');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type(title);
-      // Keys typed before the palette's input had focus are lost: make sure it holds the whole title.
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      if ((await input.inputValue()).replace(/^>\s*/, '') !== title) await input.fill(`>${title}`);
-      // The row of the command typed, once the list shows it (not a row left from before, nor
-      // a longer command listed above it, as "Open Locked Preview to the Side" is): selected
-      // with the arrow keys, as a person would, then Enter.
       const wanted = title.toLowerCase();
-      let at;
-      try {
-        const handle = await page.waitForFunction(
-          (text) => {
-            const rows = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
-            const labels = rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
-            const exact = labels.findIndex((l) => l === text);
-            const i = exact >= 0 ? exact : labels.findIndex((l) => l.includes(text));
-            return i >= 0 ? i + 1 : 0;
-          },
-          wanted,
-          { timeout: 15_000 },
-        );
-        at = (await handle.jsonValue()) - 1;
-      } catch {
+      // The palette lists the commands known when it opened: one opened while the extension's
+      // contributions were still being registered never shows them, so a person closes it and
+      // opens it again. Three tries, 15 s in all.
+      let at = -1;
+      for (let attempt = 0; attempt < 3 && at < 0; attempt++) {
+        if (attempt > 0) await page.keyboard.press('Escape');
+        // A focused webview keeps the keyboard to itself: give it back to the workbench first.
+        await page.click(`${SIDEBAR} .title-label`).catch(() => undefined);
+        await page.keyboard.press('F1');
+        await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await page.keyboard.type(title);
+        // Keys typed before the palette's input had focus are lost: make sure it holds the whole title.
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        if ((await input.inputValue()).replace(/^>\s*/, '') !== title) await input.fill(`>${title}`);
+        // The row of the command typed, once the list shows it (not a row left from before, nor
+        // a longer command listed above it, as "Open Locked Preview to the Side" is): selected
+        // with the arrow keys, as a person would, then Enter.
+        at = await page
+          .waitForFunction(
+            (text) => {
+              const rows = [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')];
+              const labels = rows.map((r) => (r.querySelector('.label-name')?.textContent ?? r.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase());
+              const exact = labels.findIndex((l) => l === text);
+              const i = exact >= 0 ? exact : labels.findIndex((l) => l.includes(text));
+              return i >= 0 ? i + 1 : 0;
+            },
+            wanted,
+            { timeout: 5_000 },
+          )
+          .then(async (handle) => (await handle.jsonValue()) - 1, () => -1);
+      }
+      if (at < 0) {
         const first = await page.$eval('.quick-input-widget .quick-input-list .monaco-list-row', (r) => r.textContent).catch(() => 'no row');
-        throw new HostError(`the Command Palette offers no "${title}" (first row: ${JSON.stringify(first)})`);
+        throw new HostError(`the Command Palette offers no "${title}", opened three times (first row: ${JSON.stringify(first)})`);
       }
       for (let k = 0; k < at; k++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
