@@ -1,9 +1,9 @@
 // What every command gets: the workspace, loaded on demand, and the outputs.
 
 import * as path from 'node:path';
-import { LearningsWorkspace } from '../core/workspace';
+import { LearningsWorkspace } from '../core/index/workspace';
 import { formatProblem, type Problem } from '../core/model';
-import { NodeFileSystem } from './nodeFileSystem';
+import { NodeFileSystem } from '../node/nodeFileSystem';
 
 export interface Output {
   out(line: string): void;

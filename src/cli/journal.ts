@@ -9,11 +9,11 @@ import { promises as fsp, realpathSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { applyChanges, type ApplyReport } from '../core/applyChanges';
+import { applyChanges, type ApplyReport } from '../core/writes/applyChanges';
 import { encodeText } from '../core/fileSystem';
-import type { FileChange } from '../core/topicEdits';
+import type { FileChange } from '../core/teamLoop/topicEdits';
 import type { FileSystem } from '../core/fileSystem';
-import { writeTemp } from './guardedWrite';
+import { writeTemp } from '../node/guardedWrite';
 
 interface JournalFile {
   command: string;

@@ -1,7 +1,7 @@
 // `learnings`: the core over Node's file system, for CI, hooks and scripts.
 
 import { run } from './run';
-import { terminalText } from '../core/terminalText';
+import { terminalText } from '../core/render/terminalText';
 
 // `learnings list | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -16,7 +16,7 @@ import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
 import { searchCommand } from './commands/search';
-import { disableGit } from './gitPolicy';
+import { disableGit } from '../node/gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
 

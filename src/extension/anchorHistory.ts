@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { AnchorHistory } from '../core/anchors';
-import { GitHistory } from '../cli/gitHistory';
+import { GitHistory } from '../node/gitHistory';
 
 /** A fresh history (its answers are cached for one check), or undefined where git may not run. */
 export function anchorHistoryFor(root: vscode.Uri): AnchorHistory | undefined {

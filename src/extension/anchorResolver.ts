@@ -6,7 +6,7 @@
 // the user types, on save, when files are created, deleted or renamed.
 
 import * as vscode from 'vscode';
-import { checkAnchors, type AnchorResult, type CheckResult } from '../core/checkAnchors';
+import { checkAnchors, type AnchorResult, type CheckResult } from '../core/anchors/checkAnchors';
 import type { FileSystem } from '../core/fileSystem';
 import type { Note } from '../core/model';
 import { anchorHistoryFor } from './anchorHistory';

@@ -7,12 +7,12 @@
 
 import * as vscode from 'vscode';
 import { roleOf } from '../core/layout';
-import { parseNote } from '../core/parseNote';
-import { parseTopicPage } from '../core/parseTopicPage';
-import { crossFileProblems } from '../core/crossFileProblems';
-import type { NoteIndex } from '../core/noteIndex';
+import { parseNote } from '../core/notes/parseNote';
+import { parseTopicPage } from '../core/topics/parseTopicPage';
+import { crossFileProblems } from '../core/index/crossFileProblems';
+import type { NoteIndex } from '../core/index/noteIndex';
 import type { Problem } from '../core/model';
-import type { Topic } from '../core/topics';
+import type { Topic } from '../core/topics/topics';
 import type { LearningsService } from './service';
 
 /** How long typing pauses before an open note is checked again. */

@@ -11,7 +11,7 @@
 import type * as vscode from 'vscode';
 import { WriteRefusedError, type FileSystem } from '../core/fileSystem';
 import { viaSymlink } from './workspaceFileSystem';
-import { NodeFileSystem } from '../cli/nodeFileSystem';
+import { NodeFileSystem } from '../node/nodeFileSystem';
 
 export function withLocalReads(fs: FileSystem, root: vscode.Uri): FileSystem {
   if (root.scheme !== 'file') return fs;

@@ -4,8 +4,8 @@
 
 import * as vscode from 'vscode';
 import { decodeText } from '../core/fileSystem';
-import { writeIfUnchanged } from '../core/applyChanges';
-import type { FileChange } from '../core/topicEdits';
+import { writeIfUnchanged } from '../core/writes/applyChanges';
+import type { FileChange } from '../core/teamLoop/topicEdits';
 import type { LearningsService } from './service';
 
 export class NoteChangedError extends Error {}

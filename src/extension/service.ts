@@ -3,14 +3,14 @@
 // and kept current by a watcher on the notes folder only.
 
 import * as vscode from 'vscode';
-import { forEachLimited, LearningsWorkspace, listMarkdown } from '../core/workspace';
-import { BatchQueue } from '../core/batchQueue';
-import type { NoteIndex } from '../core/noteIndex';
+import { forEachLimited, LearningsWorkspace, listMarkdown } from '../core/index/workspace';
+import { BatchQueue } from '../core/index/batchQueue';
+import type { NoteIndex } from '../core/index/noteIndex';
 import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { withLocalReads } from './localReads';
 import { readConfig } from './config';
-import { makeIndexCache, parseIndexCache } from '../core/indexCache';
+import { makeIndexCache, parseIndexCache } from '../core/index/indexCache';
 import type { IndexCacheStore } from './indexCacheStore';
 import { AnchorResolver } from './anchorResolver';
 

@@ -16,9 +16,9 @@
 
 import { promises as fsp, readFile } from 'node:fs';
 import { join } from 'node:path';
-import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
-import { LearningsWorkspace, forEachLimited } from '../../src/core/workspace';
-import type { NoteIndex } from '../../src/core/noteIndex';
+import { NodeFileSystem } from '../../src/node/nodeFileSystem';
+import { LearningsWorkspace, forEachLimited } from '../../src/core/index/workspace';
+import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { measureCheck, measureEditRelocation } from '../eval/anchors-speed';
 
 /** The concurrency LearningsWorkspace reads with, so the baseline reads the same way. */

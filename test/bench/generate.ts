@@ -7,10 +7,10 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFrontMatter } from '../../src/core/createNote';
+import { renderFrontMatter } from '../../src/core/notes/createNote';
 import { addDays } from '../../src/core/dates';
 import type { Anchor } from '../../src/core/model';
-import { toFileSlug } from '../../src/core/slug';
+import { toFileSlug } from '../../src/core/notes/slug';
 import { Random, pickBlock, snippetOf } from '../eval/anchorsCases';
 import { generateSource } from '../eval/anchors-speed';
 

@@ -12,7 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseNameStatus } from '../../src/cli/gitHistory';
+import { parseNameStatus } from '../../src/node/gitHistory';
 import { declarationsOf } from '../../src/core/anchors/declarations';
 import { blankKey } from '../../src/core/anchors/lines';
 import type { AnchorResolution, AnchorStatus } from '../../src/core/anchors/resolution';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diffArrays } from 'diff';
-import { GitHistory, parseNameStatus } from '../../src/cli/gitHistory';
+import { GitHistory, parseNameStatus } from '../../src/node/gitHistory';
 import { blankKey } from '../../src/core/anchors/lines';
 import { PreparedFile } from '../../src/core/anchors/preparedFile';
 import { Random, Workspace, meaningful, pickBlock, snippetOf, type EvalCase, type Truth } from './anchorsCases';

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAllEditors, EXTENSION_ID, root, uri, waitFor, restoresWorkspace } from './helpers';
-import type { ExpectedCase } from '../unit/badInput/corpus';
+import type { ExpectedCase } from '../support/badInputCorpus';
 
 const SECRET = 'TOP-SECRET-b51e2d';
 

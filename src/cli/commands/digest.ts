@@ -1,10 +1,10 @@
-import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/digest';
-import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
+import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/teamLoop/digest';
+import { renderDigestHtml, renderDigestMarkdown } from '../../core/teamLoop/digestRender';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';
-import { commitDate, filesAddedSince, resolveRef } from '../git';
+import { commitDate, filesAddedSince, resolveRef } from '../../node/git';
 import { checkWithHistory } from '../anchorCheck';
 
 export async function digestCommand(ctx: CliContext, args: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { followups } from '../../core/followups';
+import { followups } from '../../core/teamLoop/followups';
 import { isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';

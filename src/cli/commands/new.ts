@@ -1,7 +1,7 @@
-import { execGit } from '../gitPolicy';
-import { captureAnchor, CaptureError, parseAnchorSpec } from '../../core/captureAnchor';
-import { createNote } from '../../core/createNote';
-import { isTopicSlug } from '../../core/slug';
+import { execGit } from '../../node/gitPolicy';
+import { captureAnchor, CaptureError, parseAnchorSpec } from '../../core/anchors/captureAnchor';
+import { createNote } from '../../core/notes/createNote';
+import { isTopicSlug } from '../../core/notes/slug';
 import { KNOWN_KINDS } from '../../core/model';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';

@@ -1,4 +1,4 @@
-import { searchExcerpt } from '../../core/searchExcerpt';
+import { searchExcerpt } from '../../core/index/searchExcerpt';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';

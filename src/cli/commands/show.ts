@@ -1,6 +1,6 @@
 import { checkWithHistory } from '../anchorCheck';
 import type { Note } from '../../core/model';
-import type { NoteIndex } from '../../core/noteIndex';
+import type { NoteIndex } from '../../core/index/noteIndex';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';

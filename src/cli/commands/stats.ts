@@ -1,4 +1,4 @@
-import { computeStats } from '../../core/stats';
+import { computeStats } from '../../core/teamLoop/stats';
 import { today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';

@@ -1,11 +1,11 @@
-import { flattenTopics, type Topic } from '../../core/topics';
+import { flattenTopics, type Topic } from '../../core/topics/topics';
 import type { CliContext } from '../context';
 import { parseOptions } from '../run';
 import { UsageError } from '../usage';
-import { planTopicChange, TopicEditError } from '../../core/topicEdits';
-import { applyChanges, failureReason } from '../../core/applyChanges';
+import { planTopicChange, TopicEditError } from '../../core/teamLoop/topicEdits';
+import { applyChanges, failureReason } from '../../core/writes/applyChanges';
 import { completeInterrupted, Journal } from '../journal';
-import { cleanLeftovers } from '../guardedWrite';
+import { cleanLeftovers } from '../../node/guardedWrite';
 import { decodeText } from '../../core/fileSystem';
 
 export async function topicsCommand(ctx: CliContext, args: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 // that are not fresh. Every format prints this list, and the summary counts
 // it, so what is counted is what was printed.
 
-import type { AnchorResult, AnchorStatus } from '../../core/checkAnchors';
+import type { AnchorResult, AnchorStatus } from '../../core/anchors/checkAnchors';
 import type { Note, Problem } from '../../core/model';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';

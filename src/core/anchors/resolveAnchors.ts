@@ -2,9 +2,9 @@
 // and the editor views need: each file is read and prepared once, and other
 // files are read only for anchors not found in their own.
 
-import { unsafePathReason } from '../anchorPath';
+import { unsafePathReason } from './anchorPath';
 import type { FileSystem } from '../fileSystem';
-import { readAnchoredFile } from '../readAnchoredFile';
+import { readAnchoredFile } from './readAnchoredFile';
 import type { Anchor } from '../model';
 import type { AnchorHistory } from './history';
 import { PreparedFile } from './preparedFile';

@@ -23,9 +23,9 @@
 
 import MarkdownIt from 'markdown-it';
 import type { AnchorResolution } from '../anchors/resolution';
-import { unsafePathReason } from '../anchorPath';
+import { unsafePathReason } from '../anchors/anchorPath';
 import { KNOWN_KINDS, formatLines, type Note } from '../model';
-import { kindLabelOf } from '../kindLabels';
+import { kindLabelOf } from '../notes/kinds';
 
 type Token = MarkdownIt.Token;
 type RenderRule = NonNullable<MarkdownIt.Renderer.RenderRuleRecord['text']>;

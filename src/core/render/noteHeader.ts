@@ -4,7 +4,7 @@
 // and the header is plain text in a few elements, with no link or script.
 
 import type MarkdownIt from 'markdown-it';
-import { parseNote } from '../parseNote';
+import { parseNote } from '../notes/parseNote';
 import { escapeHtml } from './markdown';
 
 export interface NoteHeaderLabels {

@@ -2,12 +2,12 @@
 // settles a drifted anchor. Nothing is written to a note until they ask.
 
 import * as vscode from 'vscode';
-import { captureAnchor, CaptureError, snippetOf } from '../../core/captureAnchor';
-import { reanchorEdits } from '../../core/reanchor';
-import { editNote } from '../../core/noteEditor';
+import { captureAnchor, CaptureError, snippetOf } from '../../core/anchors/captureAnchor';
+import { reanchorEdits } from '../../core/anchors/reanchor';
+import { editNote } from '../../core/notes/noteEditor';
 import { formatLines } from '../../core/model';
-import { readAnchoredFile } from '../../core/readAnchoredFile';
-import { parseLineRange } from '../../core/parseNote';
+import { readAnchoredFile } from '../../core/anchors/readAnchoredFile';
+import { parseLineRange } from '../../core/notes/parseNote';
 import type { LearningsService } from '../service';
 import type { LiveAnchor, LiveAnchors } from '../editor/liveAnchors';
 import { editNoteFile } from '../noteWriter';

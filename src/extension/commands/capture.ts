@@ -4,11 +4,11 @@
 
 import * as vscode from 'vscode';
 import { KNOWN_KINDS, type Anchor, type LineRange } from '../../core/model';
-import { captureAnchor, CaptureError } from '../../core/captureAnchor';
-import { createNote } from '../../core/createNote';
-import { isTopicSlug, toTopicSlug } from '../../core/slug';
-import { flattenTopics } from '../../core/topics';
-import { parseLineRange } from '../../core/parseNote';
+import { captureAnchor, CaptureError } from '../../core/anchors/captureAnchor';
+import { createNote } from '../../core/notes/createNote';
+import { isTopicSlug, toTopicSlug } from '../../core/notes/slug';
+import { flattenTopics } from '../../core/topics/topics';
+import { parseLineRange } from '../../core/notes/parseNote';
 import { today, addDays } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { readConfig } from '../config';

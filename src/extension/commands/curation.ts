@@ -2,11 +2,11 @@
 // edit, with a preview), edit a topic page, endorse a note.
 
 import * as vscode from 'vscode';
-import { planTopicChange, TopicEditError } from '../../core/topicEdits';
-import { editNote } from '../../core/noteEditor';
-import { flattenTopics } from '../../core/topics';
-import { isTopicSlug, toTopicSlug } from '../../core/slug';
-import { renderScalar } from '../../core/noteEditor';
+import { planTopicChange, TopicEditError } from '../../core/teamLoop/topicEdits';
+import { editNote } from '../../core/notes/noteEditor';
+import { flattenTopics } from '../../core/topics/topics';
+import { isTopicSlug, toTopicSlug } from '../../core/notes/slug';
+import { renderScalar } from '../../core/notes/noteEditor';
 import type { LearningsService } from '../service';
 import { applyAsWorkspaceEdit, currentText, editNoteFile, NoteChangedError } from '../noteWriter';
 import { notePathOf } from './navigation';

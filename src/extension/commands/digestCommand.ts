@@ -2,8 +2,8 @@
 // team meeting, opened in an untitled editor to copy or save.
 
 import * as vscode from 'vscode';
-import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/digest';
-import { renderDigestHtml, renderDigestMarkdown } from '../../core/digestRender';
+import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/teamLoop/digest';
+import { renderDigestHtml, renderDigestMarkdown } from '../../core/teamLoop/digestRender';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { gitApi } from '../git';

@@ -1,7 +1,7 @@
 // The digest's words in the user's language.
 
 import * as vscode from 'vscode';
-import type { DigestLabels } from '../../core/digestRender';
+import type { DigestLabels } from '../../core/teamLoop/digestRender';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
 import type { AnchorStatus } from '../../core/anchors';

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { FolderEntry, LearningsServices } from '../services';
-import { flattenTopics } from '../../core/topics';
+import { flattenTopics } from '../../core/topics/topics';
 
 /** The entry of a folder named in an argument object (`folder: "api"`), for tests and other extensions. */
 export function namedFolder(services: LearningsServices, arg: unknown): FolderEntry | undefined {

@@ -2,7 +2,7 @@
 // status bar item with the number of plans due.
 
 import * as vscode from 'vscode';
-import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenPlan, type Followup } from '../../core/followups';
+import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenPlan, type Followup } from '../../core/teamLoop/followups';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';

@@ -2,8 +2,8 @@
 
 import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
-import { unsafePathReason } from '../../core/anchorPath';
-import { parseLineRange } from '../../core/parseNote';
+import { unsafePathReason } from '../../core/anchors/anchorPath';
+import { parseLineRange } from '../../core/notes/parseNote';
 import type { LiveAnchors } from '../editor/liveAnchors';
 
 /** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */

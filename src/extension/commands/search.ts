@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
-import { searchExcerpt } from '../../core/searchExcerpt';
+import { searchExcerpt } from '../../core/index/searchExcerpt';
 import { escapeCodicons } from '../../core/render/inert';
 import { kindIcon, kindLabel } from '../kinds';
 import type { LearningsService } from '../service';

@@ -6,11 +6,11 @@
 
 import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
-import type { AnchorResult } from '../../core/checkAnchors';
-import { CONTRIBUTOR_DAYS, dashboardModel, type DashboardModel } from '../../core/dashboardModel';
+import type { AnchorResult } from '../../core/anchors/checkAnchors';
+import { CONTRIBUTOR_DAYS, dashboardModel, type DashboardModel } from '../../core/teamLoop/dashboardModel';
 import { addDays, today } from '../../core/dates';
-import { computeStats } from '../../core/stats';
-import { flattenTopics } from '../../core/topics';
+import { computeStats } from '../../core/teamLoop/stats';
+import { flattenTopics } from '../../core/topics/topics';
 import { makeNonce } from '../webview/lockedDocument';
 import type { LearningsService } from '../service';
 import type { LearningsServices } from '../services';

@@ -6,7 +6,7 @@
 // posts them, the extension checks them against an allow-list.
 // No `vscode` import: unit-tested without VS Code.
 
-import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/dashboardModel';
+import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/teamLoop/dashboardModel';
 import { escapeHtml } from '../../core/render/markdown';
 import { documentHead } from '../webview/lockedDocument';
 import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';

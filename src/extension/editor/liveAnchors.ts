@@ -6,8 +6,8 @@
 // note from here: that waits until the user asks.
 
 import * as vscode from 'vscode';
-import type { AnchorResult } from '../../core/checkAnchors';
-import { parseLineRange } from '../../core/parseNote';
+import type { AnchorResult } from '../../core/anchors/checkAnchors';
+import { parseLineRange } from '../../core/notes/parseNote';
 import type { Note } from '../../core/model';
 import { lineChangeOf, shiftRange, type AnchorStatus } from '../../core/anchors';
 import type { AnchorsChange } from '../anchorResolver';

@@ -4,8 +4,8 @@
 // (frontMatterAssist); this turns the answers into VS Code's objects.
 
 import * as vscode from 'vscode';
-import { anchorPathSpans, fieldAt, valuesFor, type CompletionValue } from '../../core/frontMatterAssist';
-import { flattenTopics } from '../../core/topics';
+import { anchorPathSpans, fieldAt, valuesFor, type CompletionValue } from '../../core/notes/frontMatterAssist';
+import { flattenTopics } from '../../core/topics/topics';
 import { kindDescription, kindLabel } from '../kinds';
 import type { LearningsServices } from '../services';
 import type { LearningsService } from '../service';

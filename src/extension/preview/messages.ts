@@ -4,7 +4,7 @@
 // note is checked by the manager against what it rendered.
 // No `vscode` import: unit-tested without VS Code.
 
-import { normalizeRelativePath, unsafePathReason } from '../../core/anchorPath';
+import { normalizeRelativePath, unsafePathReason } from '../../core/anchors/anchorPath';
 import { isExternalUrl } from '../../core/render/markdown';
 
 export type PreviewMessage =

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
 import type { AnchorResolution } from '../../core/anchors';
-import type { AnchorResult } from '../../core/checkAnchors';
-import { parseLineRange } from '../../core/parseNote';
-import { normalizeRelativePath, unsafePathReason } from '../../core/anchorPath';
+import type { AnchorResult } from '../../core/anchors/checkAnchors';
+import { parseLineRange } from '../../core/notes/parseNote';
+import { normalizeRelativePath, unsafePathReason } from '../../core/anchors/anchorPath';
 import { formatLines, formatProblem, type Note } from '../../core/model';
 import { createSafeMarkdown, escapeHtml, renderNoteHtml, type NoteLabels, type RenderedLinks } from '../../core/render/markdown';
 import { statusLabel } from '../anchorStatus';

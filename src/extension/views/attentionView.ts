@@ -4,7 +4,7 @@
 // types while the view is visible.
 
 import * as vscode from 'vscode';
-import type { AnchorResult } from '../../core/checkAnchors';
+import type { AnchorResult } from '../../core/anchors/checkAnchors';
 import type { Note } from '../../core/model';
 import type { LearningsService } from '../service';
 import { statusIcon, statusLabel } from '../anchorStatus';

@@ -2,7 +2,7 @@
 // them, collapsed, the plans that were done or dropped, with their outcome.
 
 import * as vscode from 'vscode';
-import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/followups';
+import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/teamLoop/followups';
 import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';

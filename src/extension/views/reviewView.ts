@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
-import { shortCommit } from '../../core/gitHead';
+import { shortCommit } from '../../core/anchors/gitHead';
 import type { LearningsService } from '../service';
 import { gitApi, type GitApi, type GitChange, type GitRepository } from '../git';
 import { readConfig } from '../config';

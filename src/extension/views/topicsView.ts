@@ -3,11 +3,11 @@
 
 import * as vscode from 'vscode';
 import type { Note } from '../../core/model';
-import type { Topic } from '../../core/topics';
-import { flattenTopics } from '../../core/topics';
+import type { Topic } from '../../core/topics/topics';
+import { flattenTopics } from '../../core/topics/topics';
 import type { LearningsService } from '../service';
 import { escapeMd, noteTreeItem } from './noteItem';
-import { summaryOf } from '../../core/digest';
+import { summaryOf } from '../../core/teamLoop/digest';
 
 /** Characters of a topic's description in its tooltip; longer ones are cut at a word. */
 const TOOLTIP_DESCRIPTION = 400;

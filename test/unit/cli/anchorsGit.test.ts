@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { learnings } from './builtCli';
+import { learnings } from '../../support/builtCli';
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: 'Kari', GIT_AUTHOR_EMAIL: 'k@example.com', GIT_COMMITTER_NAME: 'Kari', GIT_COMMITTER_EMAIL: 'k@example.com' };
 

@@ -3,8 +3,8 @@
 // reveals nothing from outside the workspace; `list` still lists the good notes.
 
 import * as assert from 'node:assert/strict';
-import { loadExpected, makeCorpus, SECRET, type Corpus } from '../badInput/corpus';
-import { learnings } from './builtCli';
+import { loadExpected, makeCorpus, SECRET, type Corpus } from '../../support/badInputCorpus';
+import { learnings } from '../../support/builtCli';
 
 describe('learnings CLI on the corpus of bad and hostile notes', () => {
   const expected = loadExpected();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { CLI, workspace, type CliResult } from './builtCli';
+import { CLI, workspace, type CliResult } from '../../support/builtCli';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const SRC = 'export function handle(evt) {\n  if (seen(evt.id)) return;\n  apply(evt);\n}\n\nexport const other = 1;\n';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { learnings, runCli, workspace } from './builtCli';
+import { learnings, runCli, workspace } from '../../support/builtCli';
 
 const SRC = 'export function handle(evt) {\n  if (seen(evt.id)) return;\n  apply(evt);\n}\n';
 

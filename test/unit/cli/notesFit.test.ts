@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { learnings, workspace } from './builtCli';
+import { learnings, workspace } from '../../support/builtCli';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const PRETTIER = path.join(REPO, 'node_modules/prettier/bin/prettier.cjs');

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { learnings, workspace } from './builtCli';
-import { RELEVANCE, relevanceFiles } from '../core/searchRelevance';
+import { learnings, workspace } from '../../support/builtCli';
+import { RELEVANCE, relevanceFiles } from '../../support/searchRelevance';
 
 describe('learnings search (built CLI)', function () {
   // About 20 runs of the built CLI, each a new Node process.

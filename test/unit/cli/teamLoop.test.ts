@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { learnings, workspace } from './builtCli';
+import { learnings, workspace } from '../../support/builtCli';
 
 // Comments, odd quoting, key order and CRLF: everything but the topic entries must survive.
 const COMMENTED = `---

@@ -1,0 +1,86 @@
+// Issue #13: a hostile front matter is read or refused in time linear in its
+// size, with one message; good notes beside it still load.
+
+import * as assert from 'node:assert/strict';
+import { parseNote } from '../../../../src/core/notes/parseNote';
+import { parseTopicPage } from '../../../../src/core/topics/parseTopicPage';
+import { editNote, NoteEditError } from '../../../../src/core/notes/noteEditor';
+
+/** About 1 MB of front matter built from `line(i)`. */
+function hostile(line: (i: number) => string): string {
+  const lines: string[] = ['---', 'title: Hostile'];
+  let size = 0;
+  for (let i = 0; size < 1024 * 1024 - 64; i++) {
+    const l = line(i);
+    lines.push(l);
+    size += l.length + 1;
+  }
+  return `${lines.join('\n')}\n---\nbody\n`;
+}
+
+const CASES: Record<string, string> = {
+  'distinct keys': hostile((i) => `k${i}: 1`),
+  'a flow list opened on every line': hostile(() => 'a: ['),
+  'tab-indented lines': hostile(() => '\tb: 1'),
+  'one flow map of distinct keys': `---\ntitle: x\nm: {${Array.from({ length: 90_000 }, (_, i) => `k${i}: 1`).join(', ')}}\n---\n`,
+  'lists nested 300,000 deep': `---\ntitle: x\nt: ${'['.repeat(300_000)}\n---\n`,
+};
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+describe('hostile front matter (#13): linear parse with a budget', () => {
+  // The parser's code compiled once, as in any process that has read a note before.
+  before(() => parseNote('warm.md', CASES['distinct keys'].slice(0, 4096) + '\n---\n'));
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`${name} (${Math.round(text.length / 1024)} KB): one message naming the file, well under a second`, () => {
+      const { value, ms } = timed(() => parseNote('.learnings/notes/hostile.md', text));
+      assert.ok(ms < 800, `parsed in ${ms.toFixed(0)} ms`);
+      assert.equal(value.note, undefined);
+      assert.equal(value.problems.length, 1, JSON.stringify(value.problems));
+      assert.equal(value.problems[0].file, '.learnings/notes/hostile.md');
+      assert.equal(value.problems[0].severity, 'error');
+      assert.doesNotMatch(value.problems[0].message, /\n/);
+    });
+  }
+
+  it('a topic page and an edit are held to the same budget', () => {
+    const text = CASES['distinct keys'];
+    const page = timed(() => parseTopicPage('.learnings/topics/x.md', text, '.learnings/topics'));
+    assert.ok(page.ms < 800, `topic page in ${page.ms.toFixed(0)} ms`);
+    assert.equal(page.value.problems.length, 1);
+    const edit = timed(() => assert.throws(() => editNote(text, [{ op: 'set', key: 'title', value: 'y' }]), NoteEditError));
+    assert.ok(edit.ms < 800, `edit refused in ${edit.ms.toFixed(0)} ms`);
+  });
+
+  it('a key given twice is still found, in one pass, nested too', () => {
+    const top = parseNote('n.md', '---\ntitle: a\nauthor: b\nauthor: c\n---\n');
+    assert.match(top.problems[0].message, /"author" is given twice/);
+    assert.equal(top.problems[0].line, 4);
+    const nested = parseNote('n.md', '---\ntitle: a\nanchors:\n  - path: a.ts\n    lines: 1-2\n    path: b.ts\n---\n');
+    assert.match(nested.problems[0].message, /given twice/);
+    // yaml tells 1 from "1": they are two keys.
+    assert.equal(parseNote('n.md', '---\ntitle: a\nx: {1: a, "1": b}\n---\n').problems.length, 0);
+  });
+
+  it('a large but honest front matter (100 anchors of 40-line snippets) still reads', () => {
+    const anchors = Array.from({ length: 100 }, (_, i) => `  - path: src/f${i}.ts\n    lines: 1-40\n    snippet: |\n${Array.from({ length: 40 }, (_, k) => `      const v${k} = call(${k}, "x");`).join('\n')}\n`).join('');
+    const parsed = parseNote('n.md', `---\ntitle: Big\nauthor: x\nextra: 1\nanchors:\n${anchors}---\nbody\n`);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.note?.anchors.length, 100);
+  });
+});
+
+describe('scalars YAML reads as numbers (#13)', () => {
+  for (const [field, value] of [['title', '1e3'], ['author', '0x1F'], ['title', '.inf']]) {
+    it(`${field}: ${value} keeps its text, with a warning`, () => {
+      const parsed = parseNote('n.md', `---\ntitle: T\n${field === 'title' ? '' : ''}${field === 'title' ? '' : `${field}: ${value}\n`}---\n`.replace('title: T\n', field === 'title' ? `title: ${value}\n` : 'title: T\n'));
+      const got = field === 'title' ? parsed.note?.title : parsed.note?.author;
+      assert.equal(got, value);
+      assert.ok(parsed.problems.some((p) => p.severity === 'warning' && p.message.includes('read by YAML as a number')), JSON.stringify(parsed.problems));
+    });
+  }
+});
