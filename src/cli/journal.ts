@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { applyChanges, type ApplyReport } from '../core/writes/applyChanges';
 import { encodeText } from '../core/fileSystem';
-import type { FileChange } from '../core/teamLoop/topicEdits';
+import type { FileChange } from '../core/writes/applyChanges';
 import type { FileSystem } from '../core/fileSystem';
 import { writeTemp } from '../node/guardedWrite';
 

@@ -1,7 +1,6 @@
 // Parses the command line and dispatches to a command. Exit codes: 0 all
 // well, 1 a problem in the notes, 2 a usage error, 3 an internal error (main.ts) (DESIGN.md section 4).
 
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CliContext, type Output } from './context';
@@ -106,18 +105,6 @@ function requireNotesFolder(root: string, notesDir: string): void {
   if (!isDir(path.resolve(root))) throw new UsageError(`--root ${root}: no such folder`);
   if (!isDir(path.resolve(root, notesDir))) {
     throw new UsageError(`no notes folder ${notesDir} in ${root} (give the workspace with --root, the folder with --folder; "learnings new" creates it)`);
-  }
-}
-
-/** `util.parseArgs` with its errors turned into usage errors. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, positionals = 0) {
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true });
-    if (parsed.positionals.length > positionals) throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
-    return parsed;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError((err as Error).message.split('\n')[0]);
   }
 }
 

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../core/fileSystem';
 import { writeIfUnchanged } from '../core/writes/applyChanges';
-import type { FileChange } from '../core/teamLoop/topicEdits';
+import type { FileChange } from '../core/writes/applyChanges';
 import type { LearningsService } from './service';
 
 export class NoteChangedError extends Error {}

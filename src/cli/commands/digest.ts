@@ -2,7 +2,7 @@ import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/teamLoop/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/teamLoop/digestRender';
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 import { commitDate, filesAddedSince, resolveRef } from '../../node/git';
 import { checkWithHistory } from '../anchorCheck';

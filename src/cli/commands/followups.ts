@@ -1,7 +1,7 @@
 import { followups } from '../../core/teamLoop/followups';
 import { isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 
 export async function followupsCommand(ctx: CliContext, args: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Note } from '../../core/model';
 import { formatLines } from '../../core/model';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 
 export function noteToJson(note: Note) {
   return {

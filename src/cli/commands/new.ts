@@ -4,7 +4,7 @@ import { createNote } from '../../core/notes/createNote';
 import { isTopicSlug } from '../../core/notes/slug';
 import { KNOWN_KINDS } from '../../core/model';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 
 export async function newCommand(ctx: CliContext, args: string[]): Promise<number> {

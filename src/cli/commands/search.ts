@@ -1,6 +1,6 @@
 import { searchExcerpt } from '../../core/index/searchExcerpt';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 
 /** `learnings search QUERY [--limit N] [--json]`: the editor's Search Notes, in rank order. */

@@ -2,7 +2,7 @@ import { checkWithHistory } from '../anchorCheck';
 import type { Note } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 
 /** Finds a note by path, file name (with or without `.md`) or title. */

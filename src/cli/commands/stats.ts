@@ -1,7 +1,7 @@
 import { computeStats } from '../../core/teamLoop/stats';
 import { today } from '../../core/dates';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { checkWithHistory } from '../anchorCheck';
 
 export async function statsCommand(ctx: CliContext, args: string[]): Promise<number> {

@@ -1,10 +1,11 @@
 import { flattenTopics, type Topic } from '../../core/topics/topics';
 import type { CliContext } from '../context';
-import { parseOptions } from '../run';
+import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 import { planTopicChange, TopicEditError } from '../../core/teamLoop/topicEdits';
 import { applyChanges, failureReason } from '../../core/writes/applyChanges';
-import { completeInterrupted, Journal } from '../journal';
+import { Journal } from '../journal';
+import { reportInterrupted } from '../interrupted';
 import { cleanLeftovers } from '../../node/guardedWrite';
 import { decodeText } from '../../core/fileSystem';
 
@@ -121,19 +122,4 @@ async function topicsChange(ctx: CliContext, positionals: string[]): Promise<num
       (aliasKept ? `, "${from}" kept as an alias.` : `; the alias page ${aliasPage!.path} was not written, so "${from}" is not an alias yet.`),
   );
   return report.failed.length || plan.skipped.length ? 1 : 0;
-}
-
-/** Completes changes a killed or interrupted run left, and reports them; returns their commands. */
-export async function reportInterrupted(ctx: CliContext, list: (path: string) => void = (p) => ctx.io.out(p)): Promise<string[]> {
-  const completed = await completeInterrupted(ctx.root, ctx.fs);
-  for (const c of completed) {
-    for (const f of c.report.failed) ctx.io.err(`${f.path}: error: not written: ${f.reason}`);
-    for (const p of c.report.applied) list(p);
-    ctx.io.err(
-      `Completed the interrupted "learnings ${c.command}" of ${c.started}: ${c.alreadyDone} files were written before, ${c.report.applied.length} now` +
-        (c.report.failed.length ? `, ${c.report.failed.length} not written (listed above).` : '.'),
-    );
-  }
-  if (completed.length) await cleanLeftovers(ctx.fs.root + '/' + ctx.workspace.layout.folder);
-  return completed.map((c) => c.command);
 }

@@ -6,18 +6,12 @@ import { MAX_ANCHORED_FILE_BYTES } from './readAnchoredFile';
 import { readHeadCommit, shortCommit } from './gitHead';
 import type { Anchor, LineRange } from '../model';
 import { declarationsOf, enclosingDeclaration } from './declarations';
+import { splitLines } from './lines';
 
 /** Snippets longer than this are cut: enough to find the code again, small enough to read. */
 export const MAX_SNIPPET_LINES = 40;
 
 export class CaptureError extends Error {}
-
-/** Splits text into lines without their line ends. A final line end does not start a new line. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
 
 /** The snippet for `range` of `text`: its lines joined by `\n`, with a final `\n`. */
 export function snippetOf(text: string, range: LineRange): string {
@@ -68,13 +62,6 @@ export async function captureAnchor(fs: FileSystem, path: string, lines: LineRan
     if (head) anchor.commit = shortCommit(head);
   }
   return anchor;
-}
-
-/** The plain check: is the snippet still exactly at its recorded lines? */
-export function isAtRecordedLines(anchor: Anchor, text: string): boolean {
-  const expected = splitLines(anchor.snippet);
-  const actual = splitLines(text).slice(anchor.lines.start - 1, anchor.lines.start - 1 + expected.length);
-  return expected.length > 0 && expected.length === actual.length && expected.every((line, i) => line.trimEnd() === actual[i].trimEnd());
 }
 
 /** The name of the declaration `range` of `text` sits in or starts with (`Router.handle`), when the scan finds one. */

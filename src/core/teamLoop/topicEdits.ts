@@ -8,16 +8,7 @@ import type { Layout } from '../layout';
 import type { TopicPage } from '../model';
 import { isTopicSlug } from '../notes/slug';
 import { renderScalar } from '../notes/noteEditor';
-
-export interface FileChange {
-  path: string;
-  /** The text that was read (undefined: a new file); a write must check the file still holds it. */
-  before: string | undefined;
-  /** The new text; undefined deletes the file. */
-  after: string | undefined;
-  /** A change that must be written first: a page is deleted only once its successor is written (a full disk loses nothing). */
-  requires?: string;
-}
+import type { FileChange } from '../writes/applyChanges';
 
 export class TopicEditError extends Error {}
 

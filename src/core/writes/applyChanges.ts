@@ -4,7 +4,17 @@
 // what was done and what was not.
 
 import { ChangedOnDiskError, encodeText, FileExistsError, WriteRefusedError, type FileSystem } from '../fileSystem';
-import type { FileChange } from '../teamLoop/topicEdits';
+
+/** One planned write: what was read, what it becomes. */
+export interface FileChange {
+  path: string;
+  /** The text that was read (undefined: a new file); a write must check the file still holds it. */
+  before: string | undefined;
+  /** The new text; undefined deletes the file. */
+  after: string | undefined;
+  /** A change that must be written first: a page is deleted only once its successor is written (a full disk loses nothing). */
+  requires?: string;
+}
 
 export interface ApplyReport {
   applied: string[];

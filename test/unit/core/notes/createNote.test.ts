@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../../../support/memoryFileSystem';
 import { createNote } from '../../../../src/core/notes/createNote';
-import { captureAnchor, CaptureError, isAtRecordedLines, parseAnchorSpec } from '../../../../src/core/anchors/captureAnchor';
+import { captureAnchor, CaptureError, parseAnchorSpec } from '../../../../src/core/anchors/captureAnchor';
 import { layoutFor } from '../../../../src/core/layout';
 import { parseNote } from '../../../../src/core/notes/parseNote';
 import { readHeadCommit } from '../../../../src/core/anchors/gitHead';
@@ -64,12 +64,12 @@ describe('createNote and captureAnchor', () => {
     await assert.rejects(captureAnchor(fs, 'src/none.ts', { start: 1, end: 1 }), /no such file/);
   });
 
-  it('checks plainly whether the snippet is still at its lines', async () => {
-    const fs = new MemoryFileSystem({ 'src/x.ts': SRC });
-    const anchor = await captureAnchor(fs, 'src/x.ts', { start: 2, end: 3 });
-    assert.equal(isAtRecordedLines(anchor, SRC), true);
-    assert.equal(isAtRecordedLines(anchor, SRC.replace(/\n/g, '\r\n')), true);
-    assert.equal(isAtRecordedLines(anchor, `new first line\n${SRC}`), false);
+  it('reads lines as the resolver does: CRLF is a line end, an empty file has no line to anchor', async () => {
+    const crlf = new MemoryFileSystem({ 'src/x.ts': SRC.replace(/\n/g, '\r\n') });
+    const anchor = await captureAnchor(crlf, 'src/x.ts', { start: 2, end: 3 });
+    assert.equal(anchor.snippet, `${SRC.split('\n').slice(1, 3).join('\n')}\n`);
+    const empty = new MemoryFileSystem({ 'src/empty.ts': '' });
+    await assert.rejects(captureAnchor(empty, 'src/empty.ts', { start: 1, end: 1 }), /past the end of the file \(0 lines\)/);
   });
 
   it('parses anchor specs and makes file slugs', () => {
