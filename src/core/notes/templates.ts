@@ -3,18 +3,10 @@
 
 import { decodeText, type FileSystem } from '../fileSystem';
 import type { Layout } from '../layout';
-
-const BUILT_IN: Record<string, string[]> = {
-  lesson: ['What happened', 'What we learned', 'Next time'],
-  retro: ['Went well', 'To improve', 'Actions'],
-  plan: ['Goal', 'Measurable target', 'Steps', 'Check-ins'],
-  peer: ['Context', 'How I do it', 'Try it'],
-  win: ['The result', 'Thanks to'],
-  idea: ['Problem', 'Idea', 'First step'],
-};
+import { kindInfo, NOTE_KINDS } from './kinds';
 
 export function builtInTemplate(kind: string): string {
-  const sections = BUILT_IN[kind] ?? BUILT_IN.lesson;
+  const sections = (kindInfo(kind) ?? NOTE_KINDS.lesson).sections;
   // One line end at the end of the file, as formatters want it.
   return sections.map((heading) => `## ${heading}\n`).join('\n');
 }

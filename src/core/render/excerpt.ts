@@ -12,7 +12,8 @@
 // Nothing is loaded, nothing runs.
 
 import type MarkdownIt from 'markdown-it';
-import { createSafeMarkdown, isExternalUrl } from './markdown';
+import { createSafeMarkdown } from './safeMarkdown';
+import { isExternalUrl } from './linkPolicy';
 
 type Token = MarkdownIt.Token;
 

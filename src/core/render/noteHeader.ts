@@ -5,7 +5,7 @@
 
 import type MarkdownIt from 'markdown-it';
 import { parseNote } from '../notes/parseNote';
-import { escapeHtml } from './markdown';
+import { escapeHtml } from './html';
 
 export interface NoteHeaderLabels {
   /** The kind as shown to the user (`Lesson`, `Lärdom`). */

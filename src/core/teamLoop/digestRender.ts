@@ -4,7 +4,7 @@
 import type { Digest } from './digest';
 import { summaryOf } from './digest';
 import type { Note } from '../model';
-import { escapeHtml } from '../render/markdown';
+import { escapeHtml } from '../render/html';
 import { inertMarkdownText } from '../render/inert';
 import { kindWordOf } from '../notes/kinds';
 

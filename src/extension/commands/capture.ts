@@ -13,7 +13,7 @@ import { today, addDays } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { readConfig } from '../config';
 import { authorName } from '../git';
-import { kindDescription, kindIcon, kindLabel } from '../kinds';
+import { kindDescription, kindIcon, kindLabel, kindTitlePrompt } from '../kinds';
 
 export interface CaptureArgs {
   kind?: string;
@@ -100,28 +100,6 @@ async function askCursorAnchor(doc: vscode.TextDocument, line: number): Promise<
   return picked?.choice;
 }
 
-/** What the title box asks, worded for the kind. */
-function titlePrompt(kind: string): string {
-  switch (kind) {
-    case 'lesson':
-      return vscode.l10n.t('A title: one line that says what was learned');
-    case 'retro':
-      return vscode.l10n.t('A title: which sprint, release or event this retrospective looks back on');
-    case 'plan':
-      return vscode.l10n.t('A title: what you plan to change or practise');
-    case 'peer':
-      return vscode.l10n.t('A title: the practice you share with your peers');
-    case 'win':
-      return vscode.l10n.t('A title: what went well, worth celebrating');
-    case 'idea':
-      return vscode.l10n.t('A title: the idea in one line');
-    case 'session':
-      return vscode.l10n.t('A title: what the session is about');
-    default:
-      return vscode.l10n.t('A title: one line that says what the note is about');
-  }
-}
-
 export async function newNote(service: LearningsService, args: CaptureArgs = {}, anchors: Anchor[] = []): Promise<CaptureResult | undefined> {
   const prompted = args.title === undefined;
   const kind = args.kind ?? (await pickKind());
@@ -134,7 +112,7 @@ export async function newNote(service: LearningsService, args: CaptureArgs = {},
     args.title ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('New {0}', kindLabel(kind)),
-      prompt: titlePrompt(kind),
+      prompt: kindTitlePrompt(kind),
       validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('The title cannot be empty') : undefined),
       ignoreFocusOut: true,
     }));

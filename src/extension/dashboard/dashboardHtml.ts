@@ -7,7 +7,7 @@
 // No `vscode` import: unit-tested without VS Code.
 
 import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/teamLoop/dashboardModel';
-import { escapeHtml } from '../../core/render/markdown';
+import { escapeHtml } from '../../core/render/html';
 import { documentHead } from '../webview/lockedDocument';
 import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';
 

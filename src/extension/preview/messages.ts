@@ -5,7 +5,7 @@
 // No `vscode` import: unit-tested without VS Code.
 
 import { normalizeRelativePath, unsafePathReason } from '../../core/anchors/anchorPath';
-import { isExternalUrl } from '../../core/render/markdown';
+import { isExternalUrl } from '../../core/render/linkPolicy';
 
 export type PreviewMessage =
   | { type: 'openAnchor'; index: number }

@@ -2,7 +2,7 @@
 // stylesheet and script from `media/`, and the note's inner HTML (already
 // escaped by core/render). No `vscode` import: unit-tested without VS Code.
 
-import { escapeHtml } from '../../core/render/markdown';
+import { escapeHtml } from '../../core/render/html';
 import { documentHead } from '../webview/lockedDocument';
 
 export interface PreviewDocument {

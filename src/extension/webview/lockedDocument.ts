@@ -2,7 +2,7 @@
 // strict CSP, and the document head that carries them. No `vscode` import:
 // unit-tested without VS Code.
 
-import { escapeHtml } from '../../core/render/markdown';
+import { escapeHtml } from '../../core/render/html';
 
 /** A nonce from crypto randomness: `globalThis.crypto` exists in Node 20 and in browsers. */
 export function makeNonce(): string {

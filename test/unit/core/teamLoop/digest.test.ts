@@ -8,7 +8,7 @@ import { MemoryFileSystem } from '../../../support/memoryFileSystem';
 import { LearningsWorkspace } from '../../../../src/core/index/workspace';
 import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../../../src/core/teamLoop/digest';
 import { relativeLink, renderDigestHtml, renderDigestMarkdown } from '../../../../src/core/teamLoop/digestRender';
-import { KIND_LABELS } from '../../../../src/core/notes/kinds';
+import { NOTE_KINDS } from '../../../../src/core/notes/kinds';
 
 const note = (title: string, fm: string, body = 'Body.') => `---\ntitle: ${title}\n${fm}\ncreated: 2026-11-10\nauthor: Ann\n---\n${body}\n`;
 
@@ -65,7 +65,7 @@ describe('digest', () => {
   it('names a kind with the one table the editor translates ("retrospective", not "retro")', async () => {
     const md = renderDigestMarkdown(await digest());
     assert.match(md, /\*\*A retro\*\*\]\([^)]*\) \(retrospective, Ann, 2026-11-10\)/);
-    assert.equal(KIND_LABELS.retro, 'Retrospective');
+    assert.equal(NOTE_KINDS.retro.label, 'Retrospective');
     assert.equal(DEFAULT_DIGEST_DAYS, 14);
   });
 });

@@ -1,15 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { Note } from '../../../../src/core/model';
-import {
-  DEFAULT_LABELS,
-  createSafeMarkdown,
-  escapeHtml,
-  hrefKind,
-  isExternalUrl,
-  renderNoteHtml,
-  resolveWorkspaceLink,
-  type RenderedLinks,
-} from '../../../../src/core/render/markdown';
+import { escapeHtml } from '../../../../src/core/render/html';
+import { hrefKind, isExternalUrl, resolveWorkspaceLink } from '../../../../src/core/render/linkPolicy';
+import { createSafeMarkdown, type RenderedLinks } from '../../../../src/core/render/safeMarkdown';
+import { DEFAULT_LABELS, renderNoteHtml } from '../../../../src/core/render/notePage';
 
 const NOTE_PATH = '.learnings/notes/2026-11-23-hostile.md';
 
