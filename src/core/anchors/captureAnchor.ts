@@ -1,6 +1,6 @@
 // Captures an anchor: the lines as they are now, and HEAD's commit.
 
-import { unsafePathReason, normalizeRelativePath } from './anchorPath';
+import { unsafePathReason, normalizeRelativePath } from '../workspacePath';
 import { decodeStrict, type FileSystem } from '../fileSystem';
 import { MAX_ANCHORED_FILE_BYTES } from './readAnchoredFile';
 import { readHeadCommit, shortCommit } from './gitHead';

@@ -2,7 +2,7 @@
 // and the editor views need: each file is read and prepared once, and other
 // files are read only for anchors not found in their own.
 
-import { unsafePathReason } from './anchorPath';
+import { unsafePathReason } from '../workspacePath';
 import type { FileSystem } from '../fileSystem';
 import { readAnchoredFile } from './readAnchoredFile';
 import type { Anchor } from '../model';

@@ -5,6 +5,7 @@
 
 import type { Note } from '../model';
 import { SearchIndex } from './searchIndex';
+import { compareText } from '../textOrder';
 
 export interface SearchHit {
   note: Note;
@@ -76,15 +77,6 @@ export class NoteSearch {
     return (Number.isFinite(limit) ? hits.slice(0, limit) : hits).map(({ note, score }) => ({ note, score }));
   }
 }
-
-const collator = new Intl.Collator();
-
-/**
- * `a.localeCompare(b)`, the same order (ECMA-402 defines localeCompare with
- * no arguments as this collator), without making a collator per call: five
- * times faster on the 130,000 comparisons of sorting 10,000 notes.
- */
-export const compareText: (a: string, b: string) => number = collator.compare;
 
 /** Endorsed notes first, then newest first, then by title. */
 export function compareNotes(a: Note, b: Note): number {

@@ -5,7 +5,7 @@ import type { FileSystem } from '../fileSystem';
 import type { Note, Problem, TopicPage } from '../model';
 import { layoutFor, roleOf, type Layout } from '../layout';
 import { NoteIndex } from './noteIndex';
-import { compareText } from './search';
+import { compareText } from '../textOrder';
 import { parseNote } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile } from '../notes/readNoteFile';

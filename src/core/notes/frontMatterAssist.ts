@@ -6,7 +6,7 @@
 import { splitFrontMatter } from './frontMatter';
 import { KNOWN_KINDS } from '../model';
 import { PLAN_STATUSES } from './parseNote';
-import { unsafePathReason } from '../anchors/anchorPath';
+import { unsafePathReason } from '../workspacePath';
 
 export type AssistedField = 'kind' | 'status' | 'goal' | 'topics';
 

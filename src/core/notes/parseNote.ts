@@ -9,7 +9,7 @@ import { parseFrontMatterFast } from './frontMatterFastPath';
 import { KNOWN_KINDS, type Anchor, type LineRange, type Note, type Problem } from '../model';
 import { isTopicSlug } from './slug';
 import { isIsoDate } from '../dates';
-import { normalizeRelativePath, unsafePathReason } from '../anchors/anchorPath';
+import { normalizeRelativePath, unsafePathReason } from '../workspacePath';
 
 export interface ParsedNote {
   /** Undefined when the file cannot be read as a note at all. */

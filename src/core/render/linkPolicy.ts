@@ -12,7 +12,7 @@
 //   protocol-relative `//host`, ...) is not a link: the source stays as text.
 // Images are never loaded: an image becomes a link to its source, or its alt text.
 
-import { unsafePathReason } from '../anchors/anchorPath';
+import { unsafePathReason } from '../workspacePath';
 
 export type HrefKind = 'external' | 'fragment' | 'relative' | 'blocked';
 

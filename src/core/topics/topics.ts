@@ -3,7 +3,7 @@
 
 import type { Note, TopicPage } from '../model';
 import { parentTopic, topicAncestors } from '../notes/slug';
-import { compareText } from '../index/search';
+import { compareText } from '../textOrder';
 
 export interface Topic {
   slug: string;

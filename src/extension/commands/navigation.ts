@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { LearningsService } from '../service';
-import { unsafePathReason } from '../../core/anchors/anchorPath';
+import { unsafePathReason } from '../../core/workspacePath';
 import { parseLineRange } from '../../core/notes/parseNote';
 import type { LiveAnchors } from '../editor/liveAnchors';
 

@@ -4,7 +4,7 @@
 // note is checked by the manager against what it rendered.
 // No `vscode` import: unit-tested without VS Code.
 
-import { normalizeRelativePath, unsafePathReason } from '../../core/anchors/anchorPath';
+import { normalizeRelativePath, unsafePathReason } from '../../core/workspacePath';
 import { isExternalUrl } from '../../core/render/linkPolicy';
 
 export type PreviewMessage =

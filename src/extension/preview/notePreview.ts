@@ -8,7 +8,7 @@ import { lockedWebviewOptions } from '../webview/webviewOptions';
 import type { AnchorResolution } from '../../core/anchors';
 import type { AnchorResult } from '../../core/anchors/checkAnchors';
 import { parseLineRange } from '../../core/notes/parseNote';
-import { normalizeRelativePath, unsafePathReason } from '../../core/anchors/anchorPath';
+import { normalizeRelativePath, unsafePathReason } from '../../core/workspacePath';
 import { formatLines, formatProblem, type Note } from '../../core/model';
 import { escapeHtml } from '../../core/render/html';
 import { createSafeMarkdown, type RenderedLinks } from '../../core/render/safeMarkdown';

@@ -1,5 +1,5 @@
-// An anchor's path comes from a note, which is untrusted: it must name a file
-// inside the workspace, never one outside it.
+// A path from a note (an anchor's path, a link), which is untrusted: it must
+// name a file inside the workspace, never one outside it.
 
 /** Returns why `path` is not a safe workspace-relative path, or undefined when it is. */
 export function unsafePathReason(path: string): string | undefined {
