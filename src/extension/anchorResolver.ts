@@ -99,7 +99,8 @@ export class AnchorResolver implements vscode.Disposable {
 
   /** Every anchor of the workspace. */
   async checkAll(): Promise<CheckResult> {
-    const index = await this.service.ready();
+    // Every note's anchors: not before the first Topics rows (see LearningsService.afterFirstRows).
+    const index = await this.service.afterFirstRows();
     this.workspaceChecked = true;
     return this.check(index.notes());
   }

@@ -41,7 +41,10 @@ export class NoteDiagnostics implements vscode.Disposable {
         this.publishFile(doc.uri);
       }),
     );
-    void service.whenLoaded().then(() => this.publishAll());
+    void service
+      .whenLoaded()
+      .then(() => service.afterFirstRows())
+      .then(() => this.publishAll());
     for (const doc of vscode.workspace.textDocuments) this.opened(doc);
   }
 

@@ -24,6 +24,10 @@ const CACHE_WRITE_DELAY_MS = 3000;
 const RECHECK_MS = 1500;
 /** Files re-read at once in a batch: a branch switch of thousands of notes never opens thousands of reads. */
 const READ_CONCURRENCY = 32;
+/** After the Topics view handed out its first rows, what waits for them (see afterFirstRows) waits this much longer: the workbench draws them meanwhile. */
+const FIRST_ROWS_HEAD_START_MS = 100;
+/** When no Topics view asks (it is collapsed, or another view opened first), how long after the first load the rest waits. */
+const FIRST_ROWS_FALLBACK_MS = 300;
 
 export class LearningsService implements vscode.Disposable {
   readonly fs: WorkspaceFileSystem;
@@ -48,6 +52,11 @@ export class LearningsService implements vscode.Disposable {
 
   private cacheStore: IndexCacheStore | undefined;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves once the first Topics rows are served (or the fallback time after the first load is over). */
+  private firstRows: Promise<void> | undefined;
+  private openFirstRows: (() => void) | undefined;
+  /** The index restored from the warm-start cache, before it is validated; see firstRowsIndex. */
+  private early: Promise<NoteIndex> | undefined;
 
   /** `cacheStoreFor`: where a warm-start cache for a notes folder lives (none: every start is cold). */
   constructor(
@@ -85,9 +94,17 @@ export class LearningsService implements vscode.Disposable {
       this.startWatching();
       const store = this.cacheStore;
       const cache = store ? parseIndexCache(store.read(), store) : undefined;
-      this.loading = this.workspace.load(store && cache ? { cache, stat: (paths) => store.stat(paths) } : undefined);
+      const warm = store && cache ? { cache, stat: (paths: string[]) => store.stat(paths) } : undefined;
+      // With a cache, the Topics view's first rows come from it at once (firstRowsIndex); the
+      // load that validates it (listing, a stat of every file, reading what changed) starts a task later.
+      const early = warm && cache && cache.size > 0 ? this.workspace.restoreAll(cache) : 0;
+      const workspace = this.workspace;
+      this.early = early > 0 ? Promise.resolve(workspace.index) : undefined;
+      this.loading = early > 0 ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => workspace.load(warm)) : workspace.load(warm);
       const waiters = this.loadWaiters.splice(0);
       void this.loading.then((index) => {
+        // What the first rows showed from the cache, corrected: the views are told.
+        if (early > 0 && workspace === this.workspace && (workspace.lastLoad.read > 0 || workspace.lastLoad.restored !== early)) this.changed.fire();
         if (!cache || this.workspace.lastLoad.read > 0 || cache.size !== this.workspace.lastLoad.restored) this.scheduleCacheWrite();
         // The caller that needed the index (a view showing its first items)
         // goes first; those only waiting for it (diagnostics) a task later.
@@ -101,6 +118,60 @@ export class LearningsService implements vscode.Disposable {
       });
     }
     return this.loading;
+  }
+
+  /**
+   * The index, for work that no first row of the Topics view waits for
+   * (the other views of the sidebar, the Problems view, the status bar, the
+   * whole-workspace anchor check): it resolves once the Topics view has
+   * served its first rows after the first load, so that at start-up those
+   * rows are not queued behind the rest; from then on, as soon as loaded.
+   */
+  async afterFirstRows(): Promise<NoteIndex> {
+    const index = await this.ready();
+    await this.firstRowsGate();
+    return index;
+  }
+
+  /** Called by the Topics view when it has handed out its first root rows. */
+  firstRowsServed(): void {
+    const open = this.openFirstRows;
+    if (!open) return;
+    this.openFirstRows = undefined;
+    // A task later (the rows still travel to the workbench), and a head start to draw them.
+    const timer = setTimeout(() => {
+      this.rechecks.delete(timer);
+      open();
+    }, FIRST_ROWS_HEAD_START_MS);
+    this.rechecks.add(timer);
+  }
+
+  private firstRowsGate(): Promise<void> {
+    if (!this.firstRows) {
+      this.firstRows = new Promise<void>((resolve) => (this.openFirstRows = resolve));
+      void this.ready().then(() => {
+        const timer = setTimeout(() => {
+          this.rechecks.delete(timer);
+          const open = this.openFirstRows;
+          this.openFirstRows = undefined;
+          open?.();
+        }, FIRST_ROWS_FALLBACK_MS);
+        this.rechecks.add(timer);
+      });
+    }
+    return this.firstRows;
+  }
+
+  /**
+   * The index for the Topics view's first rows. With a warm-start cache,
+   * what the cache holds, before the load has validated it (a stat of every
+   * file): when that finds a file changed, added or deleted, onDidChange
+   * fires and the views show what is on disk. Everything else waits for
+   * ready(), which is the validated index.
+   */
+  firstRowsIndex(): Promise<NoteIndex> {
+    const loading = this.ready();
+    return this.early ?? loading;
   }
 
   /** Resolves after the first load, whoever starts it; never starts one itself. */
@@ -228,6 +299,7 @@ export class LearningsService implements vscode.Disposable {
     this.cacheStore = this.cacheStoreFor(this.workspace.layout.folder);
     const wasLoaded = this.loading !== undefined;
     this.loading = undefined;
+    this.early = undefined;
     if (wasLoaded) void this.ready().then(() => this.changed.fire());
   }
 

@@ -257,15 +257,17 @@ describe('Multi-root workspace: every surface serves each folder', () => {
     assert.doesNotMatch(webDigest, /Jitter every retry/);
   });
 
+  const webviewTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
   it('opens the dashboard of the folder asked for, titled with it', async () => {
     const { dashboard } = await api();
     await vscode.commands.executeCommand('teamLearnings.showDashboard', { folder: 'api' });
     await waitFor('the api dashboard', async () => {
       await dashboard.rendered();
       // The api folder's numbers: its orphaned anchor (web has none).
-      return dashboard.folderService.folder.name === 'api' && dashboard.modelFor()?.anchors?.orphaned === 1;
+      // and its tab, which the workbench reports a moment after the panel is made.
+      return dashboard.folderService.folder.name === 'api' && dashboard.modelFor()?.anchors?.orphaned === 1 && webviewTab() !== undefined;
     });
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    const tab = webviewTab();
     assert.match(tab?.label ?? '', /api/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

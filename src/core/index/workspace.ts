@@ -8,7 +8,7 @@ import { NoteIndex } from './noteIndex';
 import { compareText } from '../textOrder';
 import { parseNote } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
-import { NOT_FOUND, readNoteFile } from '../notes/readNoteFile';
+import { NOT_FOUND, readNoteFile, readNoteFiles, type ReadResult } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
 import type { FileStat } from '../fileSystem';
 
@@ -62,16 +62,35 @@ export class LearningsWorkspace {
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
     let paths = [...notes, ...pages].map((f) => f.path);
     let restored = 0;
+    // Files restoreAll put in the index: those not listed now are gone, those changed are read below.
+    const early = this.restoredEarly;
+    this.restoredEarly = new Set();
+    if (early.size > 0) {
+      const listed = new Set(paths);
+      for (const path of early) if (!listed.has(path)) this.remove(path);
+    }
     if (warm && warm.cache.size > 0) {
       const stats = await warm.stat(paths);
       paths = paths.filter((path, i) => {
         const entry = warm.cache.get(path);
-        if (!stillValid(entry, stats[i]) || !this.restore(path, entry)) return true;
+        if (!stillValid(entry, stats[i])) return true;
+        // Taken by restoreAll already (the same entry), or now.
+        if (!(early.has(path) && this.readAt.get(path) === entry.readAt) && !this.restore(path, entry)) return true;
         restored++;
         return false;
       });
     }
-    await forEachLimited(paths, READ_CONCURRENCY, (path) => this.refresh(path));
+    if (this.fs.readFilesWithLimit) {
+      // In batches: one call to the file system per batch, each parsed before the next is read.
+      for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+        const batch = paths.slice(i, i + READ_CONCURRENCY).filter((path) => isIndexed(path, this.layout));
+        const readAt = this.now();
+        const reads = await readNoteFiles(this.fs, batch);
+        batch.forEach((path, k) => this.applyRead(path, reads[k], readAt));
+      }
+    } else {
+      await forEachLimited(paths, READ_CONCURRENCY, (path) => this.refresh(path));
+    }
     this.lastLoad = { read: paths.length, restored };
     return this.index;
   }
@@ -84,6 +103,24 @@ export class LearningsWorkspace {
     }
   }
 
+  /**
+   * Every file of a warm-start cache into the index at once, before
+   * anything is listed or looked at: a first look (the Topics view's first
+   * rows) that the next load(warm) then validates, removing what is no
+   * longer listed and reading what changed. Returns how many were taken.
+   */
+  restoreAll(cache: ReadonlyMap<string, CachedFile>): number {
+    let restored = 0;
+    for (const [path, entry] of cache) {
+      if (!this.restore(path, entry)) continue;
+      this.restoredEarly.add(path);
+      restored++;
+    }
+    return restored;
+  }
+
+  private restoredEarly = new Set<string>();
+
   private restore(path: string, entry: CachedFile): boolean {
     const role = roleOf(path, this.layout);
     if (role === 'note' && !entry.page) this.index.setNote(path, entry.note, entry.problems);
@@ -95,11 +132,16 @@ export class LearningsWorkspace {
 
   /** Re-reads one file after it changed on disk (or forgets it when it is gone). */
   async refresh(path: string): Promise<void> {
-    const role = roleOf(path, this.layout);
-    if (role !== 'note' && role !== 'topic') return;
+    if (!isIndexed(path, this.layout)) return;
     const readAt = this.now();
     this.readAt.delete(path);
-    const read = await readNoteFile(this.fs, path);
+    this.applyRead(path, await readNoteFile(this.fs, path), readAt);
+  }
+
+  /** What a read of `path` (started at `readAt`) found, into the index. */
+  private applyRead(path: string, read: ReadResult, readAt: number): void {
+    const role = roleOf(path, this.layout);
+    this.readAt.delete(path);
     if (!read.ok) {
       if (read.problem.message === NOT_FOUND) {
         this.index.remove(path);
@@ -131,6 +173,11 @@ export class LearningsWorkspace {
     this.readAt.delete(path);
     this.index.remove(path);
   }
+}
+
+function isIndexed(path: string, layout: Layout): boolean {
+  const role = roleOf(path, layout);
+  return role === 'note' || role === 'topic';
 }
 
 export interface ListedFile {

@@ -15,11 +15,23 @@ export const NOT_REGULAR = 'not a regular file (a FIFO, socket, device or folder
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
 export async function readNoteFile(fs: FileSystem, path: string): Promise<ReadResult> {
-  const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, severity: 'error', message } });
   // Where the file system offers it (node:fs), a file within the limit is
   // read in one go, without a stat first; anything else (a symlink, a missing
   // file, workspace.fs) takes the general path, which says what is wrong.
   const quick = fs.readFileWithLimit ? await fs.readFileWithLimit(path, MAX_NOTE_BYTES).catch(() => undefined) : undefined;
+  return readNoteFileFrom(fs, path, quick);
+}
+
+/** Many files, read in batches where the file system can (readFilesWithLimit); each result as readNoteFile gives it. */
+export async function readNoteFiles(fs: FileSystem, paths: string[]): Promise<ReadResult[]> {
+  if (!fs.readFilesWithLimit) return Promise.all(paths.map((p) => readNoteFile(fs, p)));
+  const quick = await fs.readFilesWithLimit(paths, MAX_NOTE_BYTES).catch(() => paths.map(() => undefined));
+  return Promise.all(paths.map((p, i) => readNoteFileFrom(fs, p, quick[i])));
+}
+
+/** readNoteFile once the quick read (or none: undefined) is done. */
+async function readNoteFileFrom(fs: FileSystem, path: string, quick: Uint8Array | { tooLarge: number } | undefined): Promise<ReadResult> {
+  const fail = (message: string): ReadResult => ({ ok: false, problem: { file: path, severity: 'error', message } });
   if (quick !== undefined && !(quick instanceof Uint8Array)) return fail(overLimit(quick.tooLarge));
   const bytes = quick ?? (await readChecked(fs, path, fail));
   if (!(bytes instanceof Uint8Array)) return bytes;

@@ -175,9 +175,10 @@ export function registerFollowupStatus(
     item.show();
   };
   context.subscriptions.push(item, onFoldersChange ? onFoldersChange(update) : service.onDidChange(update));
-  for (const s of all()) void s.whenLoaded().then(update);
+  // Counted once the first Topics rows are served (see LearningsService.afterFirstRows).
+  for (const s of all()) void s.whenLoaded().then(() => s.afterFirstRows()).then(update);
   // Activation does no scan; a window opened on overdue plans still shows the count, once start-up is over.
-  const timer = setTimeout(() => void Promise.all(all().map((s) => s.ready())).then(update), STARTUP_LOAD_DELAY_MS);
+  const timer = setTimeout(() => void Promise.all(all().map((s) => s.afterFirstRows())).then(update), STARTUP_LOAD_DELAY_MS);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return item;
 }

@@ -41,7 +41,7 @@ export class AttentionProvider implements vscode.TreeDataProvider<AttentionNode>
 
   async getChildren(node?: AttentionNode): Promise<AttentionNode[]> {
     if (node) return [];
-    const index = await this.service.ready();
+    const index = await this.service.afterFirstRows();
     const { anchors } = await this.service.anchors.checkAll();
     const rows: AttentionNode[] = [];
     for (const result of anchors) {

@@ -23,7 +23,8 @@ export class FollowupsProvider implements vscode.TreeDataProvider<FollowupsNode>
 
   async getChildren(node?: FollowupsNode): Promise<FollowupsNode[]> {
     if (node) return 'closed' in node ? node.closed.map((plan) => ({ note: plan.note, closedPlan: plan })) : [];
-    const index = await this.service.ready();
+    // The Topics view's first rows go first (see LearningsService.afterFirstRows).
+    const index = await this.service.afterFirstRows();
     const plans = index.query({ kind: 'plan' });
     const open: FollowupsNode[] = followups(plans, today());
     const closed = closedPlans(plans);

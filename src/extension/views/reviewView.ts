@@ -94,7 +94,7 @@ export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vsco
       this.watched.add(repo);
       this.disposables.push(repo.state.onDidChange(() => this.refresh()));
     }
-    const index = await this.service.ready();
+    const index = await this.service.afterFirstRows();
     const head = repo.state.HEAD;
     const branch = head?.name ?? (head?.commit ? shortCommit(head.commit) : undefined);
     const base = await findBase(repo, readConfig(this.service.folder.uri).reviewBaseBranch);

@@ -27,8 +27,13 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
   }
 
   async getChildren(node?: TopicsNode): Promise<TopicsNode[]> {
-    const index = await this.service.ready();
-    if (!node) return index.topics().map((topic) => this.topicNode(topic));
+    // The first rows may come from the warm-start cache before it is validated (the view is refreshed if that changes anything).
+    const index = await (node ? this.service.ready() : this.service.firstRowsIndex());
+    if (!node) {
+      const rows = index.topics().map((topic) => this.topicNode(topic));
+      this.service.firstRowsServed();
+      return rows;
+    }
     if (node.type !== 'topic') return [];
     const direct = index.query({ topic: node.topic.slug }).filter((n) => n.topics.some((t) => index.aliases().canonical(t) === node.topic.slug));
     return [...node.topic.children.map((t) => this.topicNode(t)), ...direct.map((note) => ({ type: 'note' as const, note, parent: node.topic }))];

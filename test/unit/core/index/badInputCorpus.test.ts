@@ -25,6 +25,12 @@ class RecordingFileSystem extends NodeFileSystem {
     if (result instanceof Uint8Array) this.reads.push(rel);
     return result;
   }
+
+  override async readFilesWithLimit(rels: string[], maxBytes: number): Promise<Array<Uint8Array | { tooLarge: number } | undefined>> {
+    const results = await super.readFilesWithLimit(rels, maxBytes);
+    results.forEach((r, i) => r instanceof Uint8Array && this.reads.push(rels[i]));
+    return results;
+  }
 }
 
 function assertProblem(c: ExpectedCase, problems: Problem[]): void {

@@ -116,3 +116,37 @@ describe('index cache: a warm start', () => {
     assert.ok(![...ws.cacheEntries()].some((e) => e.path === '.learnings/notes/a.md'));
   });
 });
+
+describe('index cache: the first rows from the cache, then validated', () => {
+  it('restoreAll shows the cached index at once; the load after it shows a note changed, added and deleted, reading only those', async () => {
+    const fs = new MemoryFileSystem(files());
+    const text = await firstStart(fs, 1_000_000);
+    const before = view(await new LearningsWorkspace(fs).load());
+    await fs.writeFile('.learnings/notes/a.md', new TextEncoder().encode(note('Alpha, rewritten', 'reliability')));
+    await fs.writeFile('.learnings/notes/d.md', new TextEncoder().encode(note('Delta', 'security')));
+    await fs.delete('.learnings/notes/b.md');
+    const cache = parseIndexCache(text, META)!;
+    const ws = new LearningsWorkspace(fs, { now: () => 10_000_000 });
+    assert.equal(ws.restoreAll(cache), 5);
+    // Before any listing or stat: what the last session saw.
+    assert.deepEqual(view(ws.index), before);
+    const index = await ws.load({ cache, stat: statsOf(fs) });
+    assert.equal(index, ws.index);
+    assert.deepEqual(ws.lastLoad, { read: 2, restored: 3 });
+    assert.deepEqual(view(index), view(await new LearningsWorkspace(fs).load()));
+    assert.equal(index.get('.learnings/notes/b.md'), undefined);
+    assert.equal(index.problemsOf('.learnings/notes/b.md').length, 0);
+  });
+
+  it('a notes folder gone since (or a cache for files no longer listed): nothing of it stays after the load', async () => {
+    const fs = new MemoryFileSystem(files());
+    const text = await firstStart(fs, 1_000_000);
+    for (const path of Object.keys(files())) await fs.delete(path);
+    const cache = parseIndexCache(text, META)!;
+    const ws = new LearningsWorkspace(fs, { now: () => 10_000_000 });
+    ws.restoreAll(cache);
+    const index = await ws.load({ cache, stat: statsOf(fs) });
+    assert.deepEqual(view(index), { notes: [], topics: [], problems: [] });
+    assert.deepEqual([...ws.cacheEntries()], []);
+  });
+});
