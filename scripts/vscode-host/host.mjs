@@ -412,6 +412,6 @@ export function indexCacheFiles(userDataDir) {
   if (!existsSync(storage)) return [];
   return readdirSync(storage).flatMap((ws) => {
     const own = join(storage, ws, 'team-learnings.team-learnings');
-    return existsSync(own) ? readdirSync(own).filter((f) => /^index-.*\.json$/.test(f)).map((f) => join(own, f)) : [];
+    return existsSync(own) ? readdirSync(own).filter((f) => /^index-[0-9a-f]+\.json$/.test(f)).map((f) => join(own, f)) : [];
   });
 }

@@ -17,7 +17,10 @@ export interface IndexCacheStore {
   readonly build: string;
   readonly key: string;
   read(): string | undefined;
-  write(text: string): void;
+  /** The head beside the cache (see makeIndexHead): what the first rows of a second start are drawn from. */
+  readHead(): string | undefined;
+  /** Writes the cache, then its head: a head never describes a newer cache than the one beside it. */
+  write(text: string, head: string): void;
   stat(paths: string[]): Promise<Array<FileStat | undefined>>;
 }
 
@@ -25,23 +28,22 @@ export function indexCacheStore(context: vscode.ExtensionContext, folder: vscode
   const storage = context.storageUri;
   if (!storage || storage.scheme !== 'file' || folder.uri.scheme !== 'file') return undefined;
   const key = `${folder.uri.toString()}#${notesFolder}`;
-  const file = join(storage.fsPath, `index-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`);
+  const base = join(storage.fsPath, `index-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`);
+  const file = `${base}.json`;
+  const headFile = `${base}.head.json`;
   const root = folder.uri.fsPath;
   return {
     build: buildOf(context),
     key,
-    read() {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    write(text) {
+    read: () => readOrUndefined(file),
+    readHead: () => readOrUndefined(headFile),
+    write(text, head) {
       mkdirSync(storage.fsPath, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, text);
-      renameSync(temp, file);
+      for (const [path, content] of [[file, text], [headFile, head]]) {
+        const temp = `${path}.${process.pid}.tmp`;
+        writeFileSync(temp, content);
+        renameSync(temp, path);
+      }
     },
     async stat(paths) {
       return paths.map((path) => {
@@ -54,6 +56,14 @@ export function indexCacheStore(context: vscode.ExtensionContext, folder: vscode
       });
     },
   };
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The extension's version and its bundle's size and time: a rebuilt extension may parse notes differently. */

@@ -10,8 +10,9 @@ import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { withLocalReads } from './localReads';
 import { readConfig } from './config';
-import { makeIndexCache, parseIndexCache } from '../core/index/indexCache';
+import { indexOfHead, makeIndexCache, makeIndexHead, parseIndexCache, parseIndexHead } from '../core/index/indexCache';
 import type { IndexCacheStore } from './indexCacheStore';
+import { sameTopicTree } from '../core/topics/topics';
 import { AnchorResolver } from './anchorResolver';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
@@ -93,19 +94,29 @@ export class LearningsService implements vscode.Disposable {
     if (!this.loading) {
       this.startWatching();
       const store = this.cacheStore;
-      const cache = store ? parseIndexCache(store.read(), store) : undefined;
-      const warm = store && cache ? { cache, stat: (paths: string[]) => store.stat(paths) } : undefined;
-      // With a cache, the Topics view's first rows come from it at once (firstRowsIndex); the
-      // load that validates it (listing, a stat of every file, reading what changed) starts a task later.
-      const early = warm && cache && cache.size > 0 ? this.workspace.restoreAll(cache) : 0;
+      // With a warm-start cache, the Topics view's first rows are drawn from its head at once
+      // (firstRowsIndex); the load that reads the cache and validates it (listing, a stat of
+      // every file, reading what changed) starts a task later.
+      const head = store ? parseIndexHead(store.readHead(), store) : undefined;
       const workspace = this.workspace;
-      this.early = early > 0 ? Promise.resolve(workspace.index) : undefined;
-      this.loading = early > 0 ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => workspace.load(warm)) : workspace.load(warm);
+      const headIndex = head && head.notes.length + head.pages.length > 0 ? indexOfHead(head) : undefined;
+      this.early = headIndex ? Promise.resolve(headIndex) : undefined;
+      let cached = 0;
+      const load = () => {
+        const cache = store ? parseIndexCache(store.read(), store) : undefined;
+        cached = cache?.size ?? 0;
+        return workspace.load(store && cache ? { cache, stat: (paths: string[]) => store.stat(paths) } : undefined);
+      };
+      this.loading = headIndex ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(load) : load();
       const waiters = this.loadWaiters.splice(0);
       void this.loading.then((index) => {
-        // What the first rows showed from the cache, corrected: the views are told.
-        if (early > 0 && workspace === this.workspace && (workspace.lastLoad.read > 0 || workspace.lastLoad.restored !== early)) this.changed.fire();
-        if (!cache || this.workspace.lastLoad.read > 0 || cache.size !== this.workspace.lastLoad.restored) this.scheduleCacheWrite();
+        if (headIndex && workspace === this.workspace) {
+          // From now on the validated index serves the rows; those drawn from the head are
+          // redrawn if it showed anything else (a note changed, added or deleted meanwhile).
+          this.early = undefined;
+          if (!sameTopicTree(headIndex.topics(), index.topics())) this.changed.fire();
+        }
+        if (!cached || workspace.lastLoad.read > 0 || cached !== workspace.lastLoad.restored) this.scheduleCacheWrite();
         // The caller that needed the index (a view showing its first items)
         // goes first; those only waiting for it (diagnostics) a task later.
         setTimeout(() => waiters.forEach((w) => w(index)), 0);
@@ -287,7 +298,8 @@ export class LearningsService implements vscode.Disposable {
         const entries = [...workspace.cacheEntries()];
         const stats = await store.stat(entries.map((e) => e.path));
         const statOf = new Map(entries.map((e, i) => [e.path, stats[i]]));
-        store.write(JSON.stringify(makeIndexCache(entries, statOf, store)));
+        const cache = makeIndexCache(entries, statOf, store);
+        store.write(JSON.stringify(cache), JSON.stringify(makeIndexHead(cache)));
       })().catch((err) => console.error(`Team Learnings: could not write the index cache: ${(err as Error)?.message ?? String(err)}`));
     }, CACHE_WRITE_DELAY_MS);
   }

@@ -69,6 +69,8 @@ export const flows = [
         ui.git('rm', '-q', `${NOTES}/2026-11-12-throttle-last-seen-writes.md`);
       });
       await topicsShown(ui);
+      // The first rows come from the cache's head; the load that validates it redraws them with the pulled topic.
+      await ui.waitFor(async () => (await ui.view('Topics')).some((r) => r.startsWith('zz-pulled')), 'the topic of the pulled note among the first rows');
       const testing = await notesUnder(ui, 'testing');
       if (!testing.some((r) => r.includes('Title from the index cache'))) {
         throw new HostError(`the second start did not take the unchanged note from the cache; Topics shows: ${testing.join(' | ')}`);

@@ -62,20 +62,12 @@ export class LearningsWorkspace {
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
     let paths = [...notes, ...pages].map((f) => f.path);
     let restored = 0;
-    // Files restoreAll put in the index: those not listed now are gone, those changed are read below.
-    const early = this.restoredEarly;
-    this.restoredEarly = new Set();
-    if (early.size > 0) {
-      const listed = new Set(paths);
-      for (const path of early) if (!listed.has(path)) this.remove(path);
-    }
     if (warm && warm.cache.size > 0) {
       const stats = await warm.stat(paths);
       paths = paths.filter((path, i) => {
         const entry = warm.cache.get(path);
         if (!stillValid(entry, stats[i])) return true;
-        // Taken by restoreAll already (the same entry), or now.
-        if (!(early.has(path) && this.readAt.get(path) === entry.readAt) && !this.restore(path, entry)) return true;
+        if (!this.restore(path, entry)) return true;
         restored++;
         return false;
       });
@@ -102,24 +94,6 @@ export class LearningsWorkspace {
       if (entry) yield { path, readAt, ...entry };
     }
   }
-
-  /**
-   * Every file of a warm-start cache into the index at once, before
-   * anything is listed or looked at: a first look (the Topics view's first
-   * rows) that the next load(warm) then validates, removing what is no
-   * longer listed and reading what changed. Returns how many were taken.
-   */
-  restoreAll(cache: ReadonlyMap<string, CachedFile>): number {
-    let restored = 0;
-    for (const [path, entry] of cache) {
-      if (!this.restore(path, entry)) continue;
-      this.restoredEarly.add(path);
-      restored++;
-    }
-    return restored;
-  }
-
-  private restoredEarly = new Set<string>();
 
   private restore(path: string, entry: CachedFile): boolean {
     const role = roleOf(path, this.layout);

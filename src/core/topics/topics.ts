@@ -137,3 +137,16 @@ export function flattenTopics(roots: Topic[]): Topic[] {
 export function isDescribed(page: TopicPage): boolean {
   return page.description.trim() !== '';
 }
+
+/**
+ * Whether two topic trees draw the same rows (slug, title, counts, page,
+ * ambassadors, aliases, children): rows drawn from one need no redraw once the
+ * other is known.
+ */
+export function sameTopicTree(a: readonly Topic[], b: readonly Topic[]): boolean {
+  const row = (t: Topic) =>
+    JSON.stringify([t.slug, t.title, t.described, t.ambassadors, t.aliases, t.directCount, t.noteCount, t.children.length, t.page?.description ?? null]);
+  const fa = flattenTopics([...a]);
+  const fb = flattenTopics([...b]);
+  return fa.length === fb.length && fa.every((t, i) => row(t) === row(fb[i]));
+}

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../../../support/memoryFileSystem';
 import { LearningsWorkspace, type WarmStart } from '../../../../src/core/index/workspace';
-import { makeIndexCache, parseIndexCache, RACY_MS } from '../../../../src/core/index/indexCache';
-import { flattenTopics } from '../../../../src/core/topics/topics';
+import { indexOfHead, makeIndexCache, makeIndexHead, parseIndexCache, parseIndexHead, RACY_MS, type IndexCache } from '../../../../src/core/index/indexCache';
+import { flattenTopics, sameTopicTree } from '../../../../src/core/topics/topics';
 
 const META = { build: '1.0.0:1', key: 'file:///ws#.learnings' };
 const note = (title: string, topic: string) => `---\ntitle: ${title}\ntopics: [${topic}]\ncreated: 2026-11-01\n---\nBody of ${title}.\n`;
@@ -117,36 +117,47 @@ describe('index cache: a warm start', () => {
   });
 });
 
-describe('index cache: the first rows from the cache, then validated', () => {
-  it('restoreAll shows the cached index at once; the load after it shows a note changed, added and deleted, reading only those', async () => {
+describe('index cache: the first rows from its head, then validated', () => {
+  const headOf = (text: string) => JSON.stringify(makeIndexHead(JSON.parse(text) as IndexCache));
+
+  it('the head draws the same topic rows as the cache, with no body or anchor in it, at a fraction of its size', async () => {
     const fs = new MemoryFileSystem(files());
     const text = await firstStart(fs, 1_000_000);
-    const before = view(await new LearningsWorkspace(fs).load());
-    await fs.writeFile('.learnings/notes/a.md', new TextEncoder().encode(note('Alpha, rewritten', 'reliability')));
-    await fs.writeFile('.learnings/notes/d.md', new TextEncoder().encode(note('Delta', 'security')));
-    await fs.delete('.learnings/notes/b.md');
-    const cache = parseIndexCache(text, META)!;
-    const ws = new LearningsWorkspace(fs, { now: () => 10_000_000 });
-    assert.equal(ws.restoreAll(cache), 5);
-    // Before any listing or stat: what the last session saw.
-    assert.deepEqual(view(ws.index), before);
-    const index = await ws.load({ cache, stat: statsOf(fs) });
-    assert.equal(index, ws.index);
-    assert.deepEqual(ws.lastLoad, { read: 2, restored: 3 });
-    assert.deepEqual(view(index), view(await new LearningsWorkspace(fs).load()));
-    assert.equal(index.get('.learnings/notes/b.md'), undefined);
-    assert.equal(index.problemsOf('.learnings/notes/b.md').length, 0);
+    const head = parseIndexHead(headOf(text), META)!;
+    const cold = await new LearningsWorkspace(fs).load();
+    const early = indexOfHead(head);
+    assert.deepEqual(view(early).topics, view(cold).topics);
+    assert.ok(sameTopicTree(early.topics(), cold.topics()));
+    assert.deepEqual(early.notes().map((n) => n.title).sort(), ['Alpha', 'Beta', 'Gamma']);
+    assert.ok(early.notes().every((n) => n.body === '' && n.anchors.length === 0));
+    assert.ok(headOf(text).length < text.length / 2, `head ${headOf(text).length} bytes, cache ${text.length}`);
   });
 
-  it('a notes folder gone since (or a cache for files no longer listed): nothing of it stays after the load', async () => {
+  it('a note changed, added or deleted since: the validated index no longer draws the head\'s rows; nothing changed: it does', async () => {
+    const changes: Array<[string, (fs: MemoryFileSystem) => Promise<void>]> = [
+      ['changed', (fs) => fs.writeFile('.learnings/notes/a.md', new TextEncoder().encode(note('Alpha, rewritten', 'reliability')))],
+      ['added', (fs) => fs.writeFile('.learnings/notes/d.md', new TextEncoder().encode(note('Delta', 'payments')))],
+      ['deleted', (fs) => fs.delete('.learnings/notes/b.md')],
+      ['nothing', async () => undefined],
+    ];
+    for (const [what, change] of changes) {
+      const fs = new MemoryFileSystem(files());
+      const text = await firstStart(fs, 1_000_000);
+      const early = indexOfHead(parseIndexHead(headOf(text), META)!);
+      await change(fs);
+      const { index } = await secondStart(fs, text);
+      assert.equal(sameTopicTree(early.topics(), index.topics()), what === 'nothing', what);
+    }
+  });
+
+  it('a head that is corrupt, from another build or another folder, or not a head is ignored', async () => {
     const fs = new MemoryFileSystem(files());
-    const text = await firstStart(fs, 1_000_000);
-    for (const path of Object.keys(files())) await fs.delete(path);
-    const cache = parseIndexCache(text, META)!;
-    const ws = new LearningsWorkspace(fs, { now: () => 10_000_000 });
-    ws.restoreAll(cache);
-    const index = await ws.load({ cache, stat: statsOf(fs) });
-    assert.deepEqual(view(index), { notes: [], topics: [], problems: [] });
-    assert.deepEqual([...ws.cacheEntries()], []);
+    const good = headOf(await firstStart(fs, 1_000_000));
+    assert.ok(parseIndexHead(good, META));
+    for (const text of [undefined, '', '{"format":1,"notes":[{"broken', good.replace('"format":1', '"format":2'), JSON.stringify({ ...JSON.parse(good), notes: [{ path: 1 }] })]) {
+      assert.equal(parseIndexHead(text, META), undefined, String(text).slice(0, 60));
+    }
+    assert.equal(parseIndexHead(good, { ...META, build: '1.0.1:1' }), undefined);
+    assert.equal(parseIndexHead(good, { ...META, key: 'file:///other#.learnings' }), undefined);
   });
 });
