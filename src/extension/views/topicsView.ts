@@ -30,7 +30,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
     const index = await this.service.ready();
     if (!node) return index.topics().map((topic) => this.topicNode(topic));
     if (node.type !== 'topic') return [];
-    const direct = index.query({ topic: node.topic.slug }).filter((n) => n.topics.some((t) => index.aliases().canonical(t) === node.topic.slug));
+    const direct = index.directNotes(node.topic.slug);
     return [...node.topic.children.map((t) => this.topicNode(t)), ...direct.map((note) => ({ type: 'note' as const, note, parent: node.topic }))];
   }
 
