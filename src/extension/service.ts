@@ -3,7 +3,7 @@
 // and kept current by a watcher on the notes folder only.
 
 import * as vscode from 'vscode';
-import { forEachLimited, LearningsWorkspace, listMarkdown } from '../core/index/workspace';
+import { LearningsWorkspace } from '../core/index/workspace';
 import { BatchQueue } from '../core/index/batchQueue';
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { Note } from '../core/model';
@@ -180,23 +180,9 @@ export class LearningsService implements vscode.Disposable {
   /** One batch of changed paths: re-read them, then tell the views once. */
   private async applyBatch(paths: string[]): Promise<void> {
     await this.loading;
-    const index = this.workspace.index;
-    const files = new Set(paths.filter((p) => p.endsWith('.md')));
-    // A folder event stands for every file indexed under it (a folder deleted)
-    // and every file now in it (a folder created or moved in).
-    const folders = paths.filter((p) => !p.endsWith('.md'));
-    if (folders.length > 0) {
-      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
-      for (const file of known) {
-        if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
-      }
-      for (const folder of folders) {
-        if ((await this.fs.stat(folder))?.type !== 'directory') continue;
-        for (const file of await listMarkdown(this.fs, folder)) files.add(file.path);
-      }
-    }
     try {
-      await forEachLimited([...files], READ_CONCURRENCY, (p) => this.workspace.refresh(p));
+      // A folder's path stands for its files (the workspace expands it).
+      await this.workspace.refreshAll(paths, READ_CONCURRENCY);
     } finally {
       this.changed.fire();
       this.scheduleCacheWrite();

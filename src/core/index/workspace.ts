@@ -114,6 +114,37 @@ export class LearningsWorkspace {
     this.readAt.set(path, readAt);
   }
 
+  /**
+   * Re-reads a batch of changed paths, `concurrency` files at a time. A path
+   * that is not a `.md` file is a folder (a branch switch or a move may
+   * report only the folder, not its files): see filesOf.
+   */
+  async refreshAll(paths: readonly string[], concurrency = READ_CONCURRENCY): Promise<void> {
+    await forEachLimited(await this.filesOf(paths), concurrency, (p) => this.refresh(p));
+  }
+
+  /**
+   * The files a batch of changed paths stands for: each `.md` path itself; a
+   * folder, every file indexed under it (a folder deleted) and every file
+   * now in it (a folder created or moved in).
+   */
+  async filesOf(paths: readonly string[]): Promise<string[]> {
+    const files = new Set(paths.filter((p) => p.endsWith('.md')));
+    const folders = paths.filter((p) => !p.endsWith('.md'));
+    if (folders.length > 0) {
+      const index = this.index;
+      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
+      for (const file of known) {
+        if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
+      }
+      for (const folder of folders) {
+        if ((await this.fs.stat(folder))?.type !== 'directory') continue;
+        for (const file of await listMarkdown(this.fs, folder)) files.add(file.path);
+      }
+    }
+    return [...files];
+  }
+
   /** Indexes text that is already in hand (an open editor's document). */
   apply(path: string, text: string): void {
     this.readAt.delete(path);
