@@ -6,7 +6,7 @@ import type { Note, Problem, TopicPage } from '../model';
 import { layoutFor, roleOf, type Layout } from '../layout';
 import { NoteIndex } from './noteIndex';
 import { compareText } from './search';
-import { parseNote } from '../notes/parseNote';
+import { parseNote, type ParseOptions } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
   folder?: string;
   /** Milliseconds since the epoch; tests hand in their own. */
   now?: () => number;
+  /** How notes are parsed (the front-matter fast path on by default). */
+  parse?: ParseOptions;
 }
 
 /** A warm start (see indexCache): the last session's files, and how to stat many files at once. */
@@ -40,6 +42,7 @@ export class LearningsWorkspace {
   /** When each indexed file's text was read from disk; absent for text from an editor (never cached). */
   private readonly readAt = new Map<string, number>();
   private readonly now: () => number;
+  private readonly parseOptions: ParseOptions;
   lastLoad: LoadReport = { read: 0, restored: 0 };
 
   constructor(
@@ -48,6 +51,7 @@ export class LearningsWorkspace {
   ) {
     this.layout = layoutFor(options.folder);
     this.now = options.now ?? Date.now;
+    this.parseOptions = options.parse ?? {};
   }
 
   /** Reads every note and topic page; with `warm`, only those changed since the cache was made. */
@@ -150,7 +154,7 @@ export class LearningsWorkspace {
     this.readAt.delete(path);
     const role = roleOf(path, this.layout);
     if (role === 'note') {
-      const parsed = parseNote(path, text);
+      const parsed = parseNote(path, text, this.parseOptions);
       this.index.setNote(path, parsed.note, parsed.problems);
     } else if (role === 'topic') {
       const parsed = parseTopicPage(path, text, this.layout.topicsDir);
