@@ -17,7 +17,8 @@ export const COMMAND_HELP: Record<string, string> = {
   --anchor PATH:START-END    anchor the note to lines of a file; repeat for several
   --author A                 default: git's user.name
   --body TEXT | --body -     the body (-: read stdin); default: the kind's template
-  --topics-key topics|tags   write the topics under "tags" (Obsidian, Foam); default topics`,
+  --topics-key topics|tags   write the topics under "tags" (Obsidian, Foam); default topics
+  --today DATE               take DATE as today: the note's created date (a plan's review date follows)`,
   list: `learnings list [options]
   List notes, newest first.
   --topic X     notes on X and its subtopics

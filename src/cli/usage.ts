@@ -1,6 +1,6 @@
 export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
-      [--topics-key topics|tags]
+      [--topics-key topics|tags] [--today DATE]
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
   search QUERY [--limit N] [--json] the editor's search, ranked: word forms, prefixes, accents, a typo
@@ -18,7 +18,7 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command
   --root DIR      workspace root (default ".")
   --folder NAME   notes folder inside the root (default ".learnings")
   --no-git        never run git (no history for anchors, no author from git config)
-  --today DATE    (digest, followups, stats) take DATE as today
+  --today DATE    (new, digest, followups, stats) take DATE as today
   --version; COMMAND --help
 
 Global options go before or after the command. Exit codes: 0 all well, 1 a problem

@@ -3,7 +3,7 @@
 // and kept current by a watcher on the notes folder only.
 
 import * as vscode from 'vscode';
-import { forEachLimited, LearningsWorkspace, listMarkdown } from '../core/index/workspace';
+import { LearningsWorkspace } from '../core/index/workspace';
 import { BatchQueue } from '../core/index/batchQueue';
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { Note } from '../core/model';
@@ -14,6 +14,7 @@ import { indexOfHead, makeIndexCache, makeIndexHead, parseIndexCache, parseIndex
 import type { IndexCacheStore } from './indexCacheStore';
 import { sameTopicTree } from '../core/topics/topics';
 import { AnchorResolver } from './anchorResolver';
+import { Disposable, DisposableStore } from './disposable';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -30,15 +31,14 @@ const FIRST_ROWS_HEAD_START_MS = 100;
 /** When no Topics view asks (it is collapsed, or another view opened first), how long after the first load the rest waits. */
 const FIRST_ROWS_FALLBACK_MS = 300;
 
-export class LearningsService implements vscode.Disposable {
+export class LearningsService extends Disposable {
   readonly fs: WorkspaceFileSystem;
   /** Resolves anchors for every surface, as `learnings check` does. */
   readonly anchors: AnchorResolver;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
-  private watcher: vscode.FileSystemWatcher | undefined;
-  /** Folders created or deleted under the notes folder: a branch switch or a move may report only the folder, not its files. */
-  private folderWatcher: vscode.FileSystemWatcher | undefined;
+  /** The watchers of the notes folder and their listeners: replaced when the folder setting changes. */
+  private readonly watching = this._register(new DisposableStore());
   private readonly loadWaiters: Array<(index: NoteIndex) => void> = [];
   private readonly queue = new BatchQueue<string>((paths) => this.applyBatch(paths), {
     delayMs: BATCH_MS,
@@ -46,8 +46,7 @@ export class LearningsService implements vscode.Disposable {
   });
   /** Timers still to fire (rechecks after our writes, the delayed search text): cleared on dispose. */
   private readonly rechecks = new Set<ReturnType<typeof setTimeout>>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, { dispose: () => this.queue.dispose() }];
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires once per batch of changes, after the index is updated. */
   readonly onDidChange = this.changed.event;
 
@@ -64,12 +63,13 @@ export class LearningsService implements vscode.Disposable {
     readonly folder: vscode.WorkspaceFolder,
     private readonly cacheStoreFor: (notesFolder: string) => IndexCacheStore | undefined = () => undefined,
   ) {
+    super();
+    this._register({ dispose: () => this.queue.dispose() });
     this.fs = new WorkspaceFileSystem(folder.uri);
-    this.anchors = new AnchorResolver(this);
-    this.disposables.push(this.anchors);
+    this.anchors = this._register(new AnchorResolver(this));
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, folder.uri), { folder: readConfig(folder.uri).folder });
     this.cacheStore = cacheStoreFor(this.workspace.layout.folder);
-    this.disposables.push(
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('teamLearnings.folder', folder.uri)) this.reset();
       }),
@@ -235,50 +235,33 @@ export class LearningsService implements vscode.Disposable {
 
   private startWatching(): void {
     const pattern = new vscode.RelativePattern(this.folder, `${this.workspace.layout.folder}/**/*.md`);
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const watching = this.watching;
+    const watcher = watching.add(vscode.workspace.createFileSystemWatcher(pattern));
     const queue = (uri: vscode.Uri) => {
       const path = this.relative(uri);
       if (path) this.queue.add(path);
     };
-    this.watcher.onDidCreate(queue);
-    this.watcher.onDidChange(queue);
-    this.watcher.onDidDelete(queue);
+    watching.add(watcher.onDidCreate(queue));
+    watching.add(watcher.onDidChange(queue));
+    watching.add(watcher.onDidDelete(queue));
     const folderPattern = new vscode.RelativePattern(this.folder, `{${this.workspace.layout.folder},${this.workspace.layout.folder}/**}`);
-    this.folderWatcher = vscode.workspace.createFileSystemWatcher(folderPattern, false, true, false);
+    const folderWatcher = watching.add(vscode.workspace.createFileSystemWatcher(folderPattern, false, true, false));
     const queueFolder = (uri: vscode.Uri) => {
       // Notes come from the other watcher; our own temporary files are not folders.
       if (!uri.path.endsWith('.md') && !uri.path.endsWith('.tmp')) queue(uri);
     };
-    this.folderWatcher.onDidCreate(queueFolder);
-    this.folderWatcher.onDidDelete(queueFolder);
+    watching.add(folderWatcher.onDidCreate(queueFolder));
+    watching.add(folderWatcher.onDidDelete(queueFolder));
     // A whole folder deleted (a branch switch) may come as one event for the folder.
-    this.disposables.push(
-      this.watcher,
-      this.folderWatcher,
-      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(queue)),
-    );
+    watching.add(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(queue)));
   }
 
   /** One batch of changed paths: re-read them, then tell the views once. */
   private async applyBatch(paths: string[]): Promise<void> {
     await this.loading;
-    const index = this.workspace.index;
-    const files = new Set(paths.filter((p) => p.endsWith('.md')));
-    // A folder event stands for every file indexed under it (a folder deleted)
-    // and every file now in it (a folder created or moved in).
-    const folders = paths.filter((p) => !p.endsWith('.md'));
-    if (folders.length > 0) {
-      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
-      for (const file of known) {
-        if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
-      }
-      for (const folder of folders) {
-        if ((await this.fs.stat(folder))?.type !== 'directory') continue;
-        for (const file of await listMarkdown(this.fs, folder)) files.add(file.path);
-      }
-    }
     try {
-      await forEachLimited([...files], READ_CONCURRENCY, (p) => this.workspace.refresh(p));
+      // A folder's path stands for its files (the workspace expands it).
+      await this.workspace.refreshAll(paths, READ_CONCURRENCY);
     } finally {
       this.changed.fire();
       this.scheduleCacheWrite();
@@ -305,8 +288,8 @@ export class LearningsService implements vscode.Disposable {
   }
 
   private reset(): void {
-    this.watcher?.dispose();
-    this.folderWatcher?.dispose();
+    // The old folder's watchers and listeners go (the next load watches the new folder).
+    this.watching.clear();
     this.workspace = new LearningsWorkspace(withLocalReads(this.fs, this.folder.uri), { folder: readConfig(this.folder.uri).folder });
     this.cacheStore = this.cacheStoreFor(this.workspace.layout.folder);
     const wasLoaded = this.loading !== undefined;
@@ -315,11 +298,9 @@ export class LearningsService implements vscode.Disposable {
     if (wasLoaded) void this.ready().then(() => this.changed.fire());
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const timer of this.rechecks) clearTimeout(timer);
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.watcher?.dispose();
-    this.folderWatcher?.dispose();
-    for (const d of this.disposables) d.dispose();
+    super.dispose();
   }
 }

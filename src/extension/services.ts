@@ -86,7 +86,7 @@ export class LearningsServices implements vscode.Disposable {
     const live = new LiveAnchors(service);
     const entry: FolderEntry = { folder, service, live, subscriptions: [] };
     this.entries.set(key, entry);
-    service.onDidChange(() => this.changed.fire());
+    entry.subscriptions.push(service.onDidChange(() => this.changed.fire()));
     return entry;
   }
 

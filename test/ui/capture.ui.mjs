@@ -147,6 +147,13 @@ export const flows = [
         expect(field(text, 'kind') === kind, `${path}: kind ${field(text, 'kind')}, chose ${kind}`);
         expect(field(text, 'topics') === '[testing]', `${path}: topics ${field(text, 'topics')}`);
         expect(lineAfter(text, first) === `FIRST-${kind}`, `${path}: typing did not go under "## ${first}":\n${text.split('---').pop()}`);
+        if (kind === 'plan') {
+          // What `learnings new --kind plan` writes too (test/unit/cli/new.test.ts): a review 14 days on, open, the author as owner.
+          const created = field(text, 'created');
+          const review = new Date(Date.parse(`${created}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+          expect(field(text, 'review') === review && field(text, 'status') === 'open', `${path}: a new plan has review ${field(text, 'review')} (created ${created}) and status ${field(text, 'status')}`);
+          expect(field(text, 'owner') === field(text, 'author'), `${path}: a new plan's owner ${field(text, 'owner')}, author ${field(text, 'author')}`);
+        }
         await ui.runCommand('View: Close All Editors');
       }
     },

@@ -3,6 +3,7 @@ import { captureAnchor, CaptureError, parseAnchorSpec } from '../../core/anchors
 import { createNote } from '../../core/notes/createNote';
 import { isTopicSlug } from '../../core/notes/slug';
 import { KNOWN_KINDS } from '../../core/model';
+import { isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage';
@@ -16,7 +17,10 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     author: { type: 'string' },
     body: { type: 'string' },
     'topics-key': { type: 'string' },
+    today: { type: 'string' },
   });
+  const created = values.today ?? today();
+  if (!isIsoDate(created)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${created}"`);
   const topicsKey = values['topics-key'] ?? 'topics';
   if (topicsKey !== 'topics' && topicsKey !== 'tags') throw new UsageError(`--topics-key must be topics or tags, not "${topicsKey}"`);
   const title = values.title?.trim();
@@ -45,16 +49,17 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     }
   }
   const body = values.body === '-' ? await ctx.stdin() : values.body;
-  const created = await createNote(ctx.fs, ctx.workspace.layout, {
+  const note = await createNote(ctx.fs, ctx.workspace.layout, {
     title,
     kind,
     topics,
     author: values.author ?? gitUserName(ctx.root),
+    created,
     anchors,
     body,
     topicsKey,
   });
-  ctx.io.out(created.path);
+  ctx.io.out(note.path);
   return 0;
 }
 

@@ -166,6 +166,13 @@ export class NoteIndex {
     return result;
   }
 
+  /** The notes filed under the topic itself (by its slug or an alias), not only under a subtopic: what the topic lists below its subtopics. */
+  directNotes(slug: string): Note[] {
+    const aliases = this.aliases();
+    const canonical = aliases.canonical(slug);
+    return this.query({ topic: canonical }).filter((n) => n.topics.some((t) => aliases.canonical(t) === canonical));
+  }
+
   /** Notes with an anchor in `file`. */
   notesForFile(file: string): Note[] {
     return this.query({ file });

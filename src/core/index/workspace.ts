@@ -6,7 +6,7 @@ import type { Note, Problem, TopicPage } from '../model';
 import { layoutFor, roleOf, type Layout } from '../layout';
 import { NoteIndex } from './noteIndex';
 import { compareText } from '../textOrder';
-import { parseNote } from '../notes/parseNote';
+import { parseNote, type ParseOptions } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile, readNoteFiles, type ReadResult } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
   folder?: string;
   /** Milliseconds since the epoch; tests hand in their own. */
   now?: () => number;
+  /** How notes are parsed (the front-matter fast path on by default). */
+  parse?: ParseOptions;
 }
 
 /** A warm start (see indexCache): the last session's files, and how to stat many files at once. */
@@ -40,6 +42,7 @@ export class LearningsWorkspace {
   /** When each indexed file's text was read from disk; absent for text from an editor (never cached). */
   private readonly readAt = new Map<string, number>();
   private readonly now: () => number;
+  private readonly parseOptions: ParseOptions;
   lastLoad: LoadReport = { read: 0, restored: 0 };
 
   constructor(
@@ -48,6 +51,7 @@ export class LearningsWorkspace {
   ) {
     this.layout = layoutFor(options.folder);
     this.now = options.now ?? Date.now;
+    this.parseOptions = options.parse ?? {};
   }
 
   /** Reads every note and topic page; with `warm`, only those changed since the cache was made. */
@@ -130,12 +134,43 @@ export class LearningsWorkspace {
     this.readAt.set(path, readAt);
   }
 
+  /**
+   * Re-reads a batch of changed paths, `concurrency` files at a time. A path
+   * that is not a `.md` file is a folder (a branch switch or a move may
+   * report only the folder, not its files): see filesOf.
+   */
+  async refreshAll(paths: readonly string[], concurrency = READ_CONCURRENCY): Promise<void> {
+    await forEachLimited(await this.filesOf(paths), concurrency, (p) => this.refresh(p));
+  }
+
+  /**
+   * The files a batch of changed paths stands for: each `.md` path itself; a
+   * folder, every file indexed under it (a folder deleted) and every file
+   * now in it (a folder created or moved in).
+   */
+  async filesOf(paths: readonly string[]): Promise<string[]> {
+    const files = new Set(paths.filter((p) => p.endsWith('.md')));
+    const folders = paths.filter((p) => !p.endsWith('.md'));
+    if (folders.length > 0) {
+      const index = this.index;
+      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
+      for (const file of known) {
+        if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
+      }
+      for (const folder of folders) {
+        if ((await this.fs.stat(folder))?.type !== 'directory') continue;
+        for (const file of await listMarkdown(this.fs, folder)) files.add(file.path);
+      }
+    }
+    return [...files];
+  }
+
   /** Indexes text that is already in hand (an open editor's document). */
   apply(path: string, text: string): void {
     this.readAt.delete(path);
     const role = roleOf(path, this.layout);
     if (role === 'note') {
-      const parsed = parseNote(path, text);
+      const parsed = parseNote(path, text, this.parseOptions);
       this.index.setNote(path, parsed.note, parsed.problems);
     } else if (role === 'topic') {
       const parsed = parseTopicPage(path, text, this.layout.topicsDir);

@@ -9,19 +9,22 @@ import type { Anchor } from '../model';
 import { formatLines } from '../model';
 import { toFileSlug } from './slug';
 import { loadTemplate } from './templates';
-import { today } from '../dates';
+import { addDays } from '../dates';
+
+/** Days from a plan's creation to its first check-in. */
+export const PLAN_REVIEW_DAYS = 14;
 
 export interface NewNoteInput {
   title: string;
   kind?: string;
   topics?: string[];
   author?: string;
-  /** `YYYY-MM-DD`; today by default. */
-  created?: string;
+  /** `YYYY-MM-DD`: the day it is written, from the caller's clock (the editor's, the CLI's `--today`). */
+  created: string;
   anchors?: Anchor[];
   /** The body; the kind's template when absent. */
   body?: string;
-  /** Extra fields, e.g. `review` and `status` for a plan. */
+  /** Extra fields; for a plan, over its defaults (see planDefaults). */
   extra?: Record<string, string>;
   /** The key the topics are written under: `tags` for notes that Obsidian or Foam also read. */
   topicsKey?: 'topics' | 'tags';
@@ -64,12 +67,21 @@ export function renderFrontMatter(input: NewNoteInput & { kind: string; created:
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq: true }).replace(/^ {1,6}$/gm, '');
 }
 
+/**
+ * What a new plan starts with, wherever it is written (the editor, `learnings new`):
+ * a review date PLAN_REVIEW_DAYS after `created`, status open, its author as owner.
+ */
+export function planDefaults(created: string, author?: string): Record<string, string> {
+  return { review: addDays(created, PLAN_REVIEW_DAYS), status: 'open', ...(author ? { owner: author } : {}) };
+}
+
 export async function createNote(fs: FileSystem, layout: Layout, input: NewNoteInput, options: { allowRepoTemplates?: boolean } = {}): Promise<CreatedNote> {
   const kind = input.kind ?? 'lesson';
-  const created = input.created ?? today();
+  const { created } = input;
   const body =
     input.body ?? (await loadTemplate(fs, layout, kind, { title: input.title, author: input.author, date: created }, options.allowRepoTemplates));
-  const text = noteText(renderFrontMatter({ ...input, kind, created }), body);
+  const extra = kind === 'plan' ? { ...planDefaults(created, input.author), ...input.extra } : input.extra;
+  const text = noteText(renderFrontMatter({ ...input, kind, created, extra }), body);
   const head = text.slice(0, text.length - normalizedBody(body).length);
   const slug = toFileSlug(input.title) || 'note';
   await fs.createDirectory(layout.notesDir);

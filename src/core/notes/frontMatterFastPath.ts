@@ -10,8 +10,9 @@
 // Why: `yaml`'s parseDocument costs about 80 µs for a typical front matter
 // (1.7 KB notes, 2-core machine): 0.8 s of an index build of 10,000 notes.
 // This path costs about 6 µs; see `npm run bench`.
-// test/unit/core/frontMatterFastPath.test.ts compares both paths on
-// generated notes (fast-check), on damaged ones and on every fixture note.
+// test/unit/core/notes/frontMatterFastPath.test.ts compares both paths on
+// generated notes (fast-check), on damaged ones and on every fixture note
+// (parseNote's `fastPath: false` parses with yaml alone).
 
 import { isMap, isPair, isScalar, isSeq, type LineCounter, Pair, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
 
@@ -144,15 +145,8 @@ const make: NodeFactory = chooseFactory();
 /** Whether nodes are made without yaml's constructors (the unit test expects it). */
 export const PROTOTYPE_NODES = make !== constructors;
 
-let enabled = true;
-
-/** For the tests that compare this path with yaml's: off, parseNote parses everything with yaml. */
-export function setFrontMatterFastPath(on: boolean): void {
-  enabled = on;
-}
-
 export function parseFrontMatterFast(src: string, lineCounter: LineCounter): FastDocument | undefined {
-  if (!enabled || src === '' || src.charCodeAt(src.length - 1) !== 10) return undefined;
+  if (src === '' || src.charCodeAt(src.length - 1) !== 10) return undefined;
   if (NOT_PLAIN_ASCII.test(src) && UNUSUAL.test(src)) return undefined;
   const contents = new SubsetParser(src).document();
   if (!contents) return undefined;

@@ -11,24 +11,10 @@ import { parseLineRange } from '../../core/notes/parseNote';
 import type { LearningsService } from '../service';
 import type { LiveAnchor, LiveAnchors } from '../editor/liveAnchors';
 import { editNoteFile } from '../noteWriter';
-import { notePathOf } from './navigation';
+import { anchorOf, type AnchorRef } from '../commandArgs';
 import { statusLabel } from '../anchorStatus';
 
 export const SNIPPET_SCHEME = 'team-learnings-snippet';
-
-interface AnchorRef {
-  note: string;
-  anchor: number;
-}
-
-/** The note and anchor a command is about: `{note, anchor}`, or a This File tree node. */
-function anchorRefOf(service: LearningsService, arg: unknown): AnchorRef | undefined {
-  const a = arg as { note?: unknown; anchor?: unknown; live?: { note?: { path?: string }; anchorIndex?: number } } | undefined;
-  if (a?.live?.note?.path && typeof a.live.anchorIndex === 'number') return { note: a.live.note.path, anchor: a.live.anchorIndex };
-  const note = notePathOf(service, a?.note);
-  if (note && typeof a?.anchor === 'number') return { note, anchor: a.anchor };
-  return undefined;
-}
 
 /**
  * The two sides of Show Anchor Changes: the snippet a note captured (from the
@@ -68,7 +54,7 @@ export class SnippetContentProvider implements vscode.TextDocumentContentProvide
 
 /** Compares the snippet a note captured with the code its anchor resolves to now (not the whole file). */
 export async function showAnchorChanges(service: LearningsService, live: LiveAnchors, snippets: SnippetContentProvider, arg: unknown): Promise<boolean> {
-  const ref = anchorRefOf(service, arg) ?? (await pickAnchor(service, live));
+  const ref = anchorOf(arg, service) ?? (await pickAnchor(service, live));
   if (!ref) return false;
   const note = (await service.ready()).get(ref.note);
   const anchor = note?.anchors[ref.anchor];
@@ -112,7 +98,7 @@ export async function reanchorToSelection(service: LearningsService, live: LiveA
   const args = (arg && typeof arg === 'object' ? arg : {}) as ReanchorArgs & { result?: unknown };
   // A row of the attention view says where the anchor resolved: that place is for "Re-anchor to the Code Found" only.
   const place = toMatch || args.result === undefined;
-  const ref = anchorRefOf(service, arg) ?? (await pickAnchor(service, live));
+  const ref = anchorOf(arg, service) ?? (await pickAnchor(service, live));
   if (!ref) return false;
   let path = place && typeof args.path === 'string' && typeof args.lines === 'string' ? args.path : undefined;
   let lines = path ? parseLineRange(args.lines) : undefined;

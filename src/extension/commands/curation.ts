@@ -9,7 +9,7 @@ import { isTopicSlug, toTopicSlug } from '../../core/notes/slug';
 import { renderScalar } from '../../core/notes/noteEditor';
 import type { LearningsService } from '../service';
 import { applyAsWorkspaceEdit, currentText, editNoteFile, NoteChangedError } from '../noteWriter';
-import { notePathOf } from './navigation';
+import { noteOrActive, topicOf } from '../commandArgs';
 import { readConfig } from '../config';
 import { authorName } from '../git';
 import { endorserName } from '../endorser';
@@ -19,12 +19,6 @@ export interface TopicChangeArgs {
   to?: string;
   /** Show the refactoring preview before applying (default true). */
   preview?: boolean;
-}
-
-function topicOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  const t = (arg as { topic?: { slug?: unknown } } | undefined)?.topic?.slug;
-  return typeof t === 'string' ? t : undefined;
 }
 
 export async function changeTopic(service: LearningsService, mode: 'rename' | 'merge', arg: unknown): Promise<boolean> {
@@ -123,7 +117,7 @@ async function explainNoName(): Promise<void> {
  * takes the name out again. Endorsing a note one has endorsed already offers to withdraw.
  */
 export async function endorseNote(service: LearningsService, arg: unknown, mode: 'endorse' | 'withdraw' = 'endorse'): Promise<boolean> {
-  const path = notePathOf(service, arg);
+  const path = noteOrActive(arg, service);
   const index = await service.ready();
   const note = path ? index.get(path) : undefined;
   if (!path || !note) {

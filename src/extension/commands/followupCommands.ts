@@ -6,7 +6,7 @@ import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenP
 import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
-import { notePathOf } from './navigation';
+import { noteOrActive } from '../commandArgs';
 
 export interface CheckInArgs {
   note?: string;
@@ -27,7 +27,7 @@ function planOf(service: LearningsService, path: string | undefined) {
 
 export async function addCheckInCommand(service: LearningsService, arg: unknown): Promise<boolean> {
   const args = (arg && typeof arg === 'object' && 'text' in arg ? arg : {}) as CheckInArgs;
-  const path = args.note ?? notePathOf(service, arg);
+  const path = args.note ?? noteOrActive(arg, service);
   const note = await planOf(service, path);
   if (!path || note?.kind !== 'plan') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Check-ins are for action plans: open or select a note of kind plan.'));
@@ -83,7 +83,7 @@ function closingPrefix(status: 'done' | 'dropped'): string {
 
 export async function setStatusCommand(service: LearningsService, arg: unknown, status: 'done' | 'dropped'): Promise<boolean> {
   const args = (arg && typeof arg === 'object' && 'text' in arg ? arg : {}) as CloseArgs;
-  const path = args.note ?? notePathOf(service, arg);
+  const path = args.note ?? noteOrActive(arg, service);
   const note = await planOf(service, path);
   if (!path || note?.kind !== 'plan') {
     void vscode.window.showWarningMessage(
@@ -124,7 +124,7 @@ export async function setStatusCommand(service: LearningsService, arg: unknown, 
 /** Opens a done or dropped plan again; reopened the day it was closed, the closing check-in goes too. */
 export async function reopenPlanCommand(service: LearningsService, arg: unknown): Promise<boolean> {
   const args = (arg && typeof arg === 'object' && 'note' in arg ? arg : {}) as { note?: string; date?: string };
-  const path = args.note ?? notePathOf(service, arg);
+  const path = args.note ?? noteOrActive(arg, service);
   const note = await planOf(service, path);
   if (!path || note?.kind !== 'plan') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Reopen Plan is for action plans: open or select a note of kind plan.'));

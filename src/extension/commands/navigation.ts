@@ -5,25 +5,10 @@ import type { LearningsService } from '../service';
 import { unsafePathReason } from '../../core/workspacePath';
 import { parseLineRange } from '../../core/notes/parseNote';
 import type { LiveAnchors } from '../editor/liveAnchors';
-
-/** A note path from what a command receives: a path, a Uri, a tree node, or the active editor. */
-export function notePathOf(service: LearningsService, arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg instanceof vscode.Uri) return service.relative(arg);
-  if (arg && typeof arg === 'object') {
-    const o = arg as { note?: { path?: unknown } | string; notePath?: unknown; path?: unknown; live?: { note?: { path?: unknown } } };
-    if (typeof o.note === 'string') return o.note;
-    if (typeof o.note?.path === 'string') return o.note.path;
-    if (typeof o.live?.note?.path === 'string') return o.live.note.path;
-    if (typeof o.notePath === 'string') return o.notePath;
-    if (typeof o.path === 'string') return o.path;
-  }
-  const active = vscode.window.activeTextEditor?.document.uri;
-  return active ? service.relative(active) : undefined;
-}
+import { anchorOrFirstOf, noteOrActive } from '../commandArgs';
 
 export async function openNote(service: LearningsService, arg: unknown): Promise<void> {
-  const path = notePathOf(service, arg);
+  const path = noteOrActive(arg, service);
   // A path from a link or another extension: only files inside the workspace.
   if (!path || unsafePathReason(path)) return;
   await vscode.window.showTextDocument(service.uriOf(path), { preview: false });
@@ -31,11 +16,10 @@ export async function openNote(service: LearningsService, arg: unknown): Promise
 
 /** Opens the code of a note's anchor where it is now (relocated), selecting its lines. */
 export async function openAnchor(service: LearningsService, live: LiveAnchors, arg: unknown): Promise<void> {
-  const a = arg as { note?: unknown; anchor?: unknown; live?: { note?: { path?: string }; anchorIndex?: number } } | undefined;
-  const path = a?.live?.note?.path ?? notePathOf(service, a?.note ?? a);
+  const ref = anchorOrFirstOf(arg, service);
   const index = await service.ready();
-  const note = path ? index.get(path) : undefined;
-  const i = typeof a?.anchor === 'number' ? a.anchor : (a?.live?.anchorIndex ?? 0);
+  const note = ref ? index.get(ref.note) : undefined;
+  const i = ref?.anchor ?? 0;
   const anchor = note?.anchors[i];
   if (!note || !anchor) return;
   const located = await live.locate(note, i);

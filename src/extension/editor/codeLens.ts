@@ -5,12 +5,15 @@ import { escapeCodicons, revealBidi } from '../../core/render/inert';
 import { readConfig } from '../config';
 import { countLabel } from '../kinds';
 import type { LiveAnchor, LiveAnchors } from './liveAnchors';
+import { Disposable } from '../disposable';
 
-export class AnchorCodeLensProvider implements vscode.CodeLensProvider {
-  private readonly emitter = new vscode.EventEmitter<void>();
+export class AnchorCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
+  private readonly emitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.emitter.event;
 
-  constructor(private readonly live: LiveAnchors) {}
+  constructor(private readonly live: LiveAnchors) {
+    super();
+  }
 
   refresh(): void {
     this.emitter.fire();

@@ -39,6 +39,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((e) => void setAnchorsContext(e)),
     gutter,
+    codeLens,
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerHoverProvider(selector, new AnchorHoverProvider(live)),
     live.onDidChange(() => {

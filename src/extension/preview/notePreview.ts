@@ -19,6 +19,7 @@ import type { LearningsService } from '../service';
 import { endorserName } from '../endorser';
 import { parsePreviewMessage, type PreviewMessage } from './messages';
 import { makeNonce, previewDocument } from './previewHtml';
+import { noteOf } from '../commandArgs';
 
 export const PREVIEW_VIEW_TYPE = 'teamLearnings.preview';
 
@@ -84,7 +85,7 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
 
   /** `teamLearnings.previewNote`: a path, a Uri, a tree item or nothing (the active editor). */
   async previewCommand(arg?: unknown): Promise<boolean> {
-    const raw = this.notePathOf(arg ?? vscode.window.activeTextEditor?.document.uri);
+    const raw = noteOf(arg ?? vscode.window.activeTextEditor?.document.uri, this.service);
     if (raw === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a note to preview it.'));
       return false;
@@ -267,17 +268,6 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
     }
     const column = preview.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
     await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: column });
-  }
-
-  private notePathOf(arg: unknown): string | undefined {
-    if (typeof arg === 'string') return arg;
-    if (arg instanceof vscode.Uri) return this.service.relative(arg);
-    if (typeof arg !== 'object' || arg === null) return undefined;
-    const o = arg as { notePath?: unknown; note?: { path?: unknown }; resourceUri?: unknown };
-    if (typeof o.notePath === 'string') return o.notePath;
-    if (typeof o.note === 'object' && o.note !== null && typeof o.note.path === 'string') return o.note.path;
-    if (o.resourceUri instanceof vscode.Uri) return this.service.relative(o.resourceUri);
-    return undefined;
   }
 }
 

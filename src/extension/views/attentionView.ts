@@ -9,6 +9,7 @@ import type { Note } from '../../core/model';
 import type { LearningsService } from '../service';
 import { statusIcon, statusLabel } from '../anchorStatus';
 import { escapeMd } from './noteItem';
+import { Disposable } from '../disposable';
 
 /** What the anchor commands receive from a row: `note` and `anchor` name it; `path` and `lines` say where it resolved. */
 export interface AttentionNode {
@@ -21,14 +22,16 @@ export interface AttentionNode {
   snippet: string;
 }
 
-export class AttentionProvider implements vscode.TreeDataProvider<AttentionNode> {
-  private readonly emitter = new vscode.EventEmitter<AttentionNode | undefined>();
+export class AttentionProvider extends Disposable implements vscode.TreeDataProvider<AttentionNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<AttentionNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   view: vscode.TreeView<AttentionNode> | undefined;
   /** The rows last shown, for tests. */
   last: AttentionNode[] = [];
 
-  constructor(private readonly service: LearningsService) {}
+  constructor(private readonly service: LearningsService) {
+    super();
+  }
 
   refresh(): void {
     this.emitter.fire(undefined);

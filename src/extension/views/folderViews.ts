@@ -8,25 +8,26 @@ import * as vscode from 'vscode';
 import type { LearningsServices, FolderEntry } from '../services';
 import { TopicsProvider, type TopicsNode } from './topicsView';
 import { ThisFileProvider, type ThisFileNode } from './thisFileView';
+import { Disposable } from '../disposable';
 
 export type FolderTopicsNode = TopicsNode | { type: 'folder'; entry: FolderEntry };
 
-export class FolderTopicsProvider implements vscode.TreeDataProvider<FolderTopicsNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<FolderTopicsNode | undefined>();
+export class FolderTopicsProvider extends Disposable implements vscode.TreeDataProvider<FolderTopicsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<FolderTopicsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly providers = new Map<FolderEntry, TopicsProvider>();
   private readonly folderNodes = new Map<FolderEntry, FolderTopicsNode>();
   private grouped = false;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
 
   constructor(
     private readonly services: LearningsServices,
     /** The first folder's provider, which the rest of the extension knows as `views.topics`. */
     primary: TopicsProvider,
   ) {
+    super();
     this.providers.set(services.primary, primary);
     // The first folder's provider is refreshed by the views' own wiring; each other folder's when its notes change.
-    this.disposables.push(
+    this._registerAll(
       primary.onDidChangeTreeData(() => this.emitter.fire(undefined)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire(undefined)),
     );
@@ -35,9 +36,9 @@ export class FolderTopicsProvider implements vscode.TreeDataProvider<FolderTopic
   private provider(entry: FolderEntry): TopicsProvider {
     let p = this.providers.get(entry);
     if (!p) {
-      const created = new TopicsProvider(entry.service);
+      const created = this._register(new TopicsProvider(entry.service));
       this.providers.set(entry, created);
-      this.disposables.push(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+      this._registerAll(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
       p = created;
     }
     return p;
@@ -108,25 +109,21 @@ export class FolderTopicsProvider implements vscode.TreeDataProvider<FolderTopic
     }
     return node;
   }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 /** This File for the folder of the active file. */
-export class FolderThisFileProvider implements vscode.TreeDataProvider<ThisFileNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ThisFileNode | undefined>();
+export class FolderThisFileProvider extends Disposable implements vscode.TreeDataProvider<ThisFileNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<ThisFileNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly providers = new Map<FolderEntry, ThisFileProvider>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
 
   constructor(
     private readonly services: LearningsServices,
     primary: ThisFileProvider,
   ) {
+    super();
     this.providers.set(services.primary, primary);
-    this.disposables.push(primary.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+    this._registerAll(primary.onDidChangeTreeData(() => this.emitter.fire(undefined)));
   }
 
   refresh(): void {
@@ -136,9 +133,9 @@ export class FolderThisFileProvider implements vscode.TreeDataProvider<ThisFileN
   private provider(entry: FolderEntry): ThisFileProvider {
     let p = this.providers.get(entry);
     if (!p) {
-      p = new ThisFileProvider(entry.service, entry.live);
+      p = this._register(new ThisFileProvider(entry.service, entry.live));
       this.providers.set(entry, p);
-      this.disposables.push(entry.live.onDidChange(() => this.refresh()), entry.service.onDidChange(() => this.refresh()));
+      this._registerAll(entry.live.onDidChange(() => this.refresh()), entry.service.onDidChange(() => this.refresh()));
     }
     return p;
   }
@@ -163,10 +160,6 @@ export class FolderThisFileProvider implements vscode.TreeDataProvider<ThisFileN
     const editor = vscode.window.activeTextEditor ?? (vscode.window.visibleTextEditors.length === 1 ? vscode.window.visibleTextEditors[0] : undefined);
     return this.services.forUri(editor?.document.uri) ?? this.services.primary;
   }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 /** A folder's row in a view grouped by folder. */
@@ -186,14 +179,13 @@ interface FolderProvider<N> extends vscode.TreeDataProvider<N> {
  * one folder, its provider as it is; with several, the folders that have
  * rows, each under its own row when more than one does.
  */
-export class FolderGroupedProvider<N extends object, P extends FolderProvider<N> = FolderProvider<N>> implements vscode.TreeDataProvider<N | FolderRow>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<N | FolderRow | undefined>();
+export class FolderGroupedProvider<N extends object, P extends FolderProvider<N> = FolderProvider<N>> extends Disposable implements vscode.TreeDataProvider<N | FolderRow> {
+  private readonly emitter = this._register(new vscode.EventEmitter<N | FolderRow | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly providers = new Map<FolderEntry, P>();
   private readonly rows = new Map<FolderEntry, FolderRow>();
   /** Each folder's top rows, from the last time the view's top was drawn. */
   private readonly roots = new Map<FolderEntry, N[]>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   view: vscode.TreeView<N | FolderRow> | undefined;
 
   constructor(
@@ -203,8 +195,9 @@ export class FolderGroupedProvider<N extends object, P extends FolderProvider<N>
     /** Sets the view's message or badge from what each shown folder has (several folders only). */
     private readonly summarize?: (view: vscode.TreeView<N | FolderRow> | undefined, shown: Array<{ entry: FolderEntry; provider: P; rows: N[] }>, grouped: boolean) => void,
   ) {
+    super();
     this.providers.set(services.primary, primary);
-    this.disposables.push(
+    this._registerAll(
       primary.onDidChangeTreeData(() => this.emitter.fire(undefined)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.emitter.fire(undefined)),
     );
@@ -216,8 +209,8 @@ export class FolderGroupedProvider<N extends object, P extends FolderProvider<N>
     if (!p) {
       const created = this.create(entry);
       this.providers.set(entry, created);
-      this.disposables.push(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
-      if (isDisposable(created)) this.disposables.push(created);
+      this._registerAll(entry.service.onDidChange(() => created.refresh()), created.onDidChangeTreeData(() => this.emitter.fire(undefined)));
+      if (isDisposable(created)) this._register(created);
       p = created;
     }
     return p;
@@ -286,10 +279,6 @@ export class FolderGroupedProvider<N extends object, P extends FolderProvider<N>
       this.rows.set(entry, row);
     }
     return row;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

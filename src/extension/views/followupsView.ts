@@ -6,16 +6,19 @@ import { closedPlans, followups, type ClosedPlan, type Followup } from '../../co
 import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
+import { Disposable } from '../disposable';
 
 /** The group of closed plans, or one of them. */
 export type ClosedNode = { closed: ClosedPlan[] } | { note: ClosedPlan['note']; closedPlan: ClosedPlan };
 export type FollowupsNode = Followup | ClosedNode;
 
-export class FollowupsProvider implements vscode.TreeDataProvider<FollowupsNode> {
-  private readonly emitter = new vscode.EventEmitter<FollowupsNode | undefined>();
+export class FollowupsProvider extends Disposable implements vscode.TreeDataProvider<FollowupsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<FollowupsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
 
-  constructor(private readonly service: LearningsService) {}
+  constructor(private readonly service: LearningsService) {
+    super();
+  }
 
   refresh(): void {
     this.emitter.fire(undefined);

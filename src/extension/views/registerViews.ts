@@ -79,7 +79,7 @@ export function registerViews(context: vscode.ExtensionContext, service: Learnin
   }
   const thisFileView = vscode.window.createTreeView('teamLearnings.thisFile', { treeDataProvider: thisFileTree });
   const followupsView = vscode.window.createTreeView<FollowupsNode | FolderRow>('teamLearnings.followups', { treeDataProvider: followupsTree });
-  context.subscriptions.push(topicsView, reviewView, review, attentionView, thisFileView, followupsView);
+  context.subscriptions.push(topicsView, reviewView, topics, thisFile, followups, review, attention, attentionView, thisFileView, followupsView);
   const treeViews = {
     'teamLearnings.topics': topicsView,
     'teamLearnings.thisFile': thisFileView,

@@ -11,6 +11,7 @@ import type { LearningsService } from '../service';
 import { gitApi, type GitApi, type GitChange, type GitRepository } from '../git';
 import { readConfig } from '../config';
 import { noteTreeItem } from './noteItem';
+import { Disposable } from '../disposable';
 
 /** The git extension's Status enum: a file new in the index, untracked, or added with intent-to-add. */
 const STATUS_ADDED = new Set([1, 7, 9]);
@@ -30,19 +31,19 @@ export interface ReviewResult {
   base?: string;
 }
 
-export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ReviewNode | undefined>();
+export class ReviewProvider extends Disposable implements vscode.TreeDataProvider<ReviewNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<ReviewNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   view: vscode.TreeView<ReviewNode> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private readonly watched = new WeakSet<GitRepository>();
   private watchedApi: GitApi | undefined;
   /** What the top of the view was last drawn from. */
   last: ReviewResult | undefined;
 
   constructor(private readonly service: LearningsService) {
-    this.disposables.push(
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
+    super();
+    this._register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('teamLearnings.review.baseBranch', service.folder.uri)) this.refresh();
       }),
@@ -92,7 +93,7 @@ export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vsco
     }
     if (!this.watched.has(repo)) {
       this.watched.add(repo);
-      this.disposables.push(repo.state.onDidChange(() => this.refresh()));
+      this._register(repo.state.onDidChange(() => this.refresh()));
     }
     const index = await this.service.afterFirstRows();
     const head = repo.state.HEAD;
@@ -134,12 +135,8 @@ export class ReviewProvider implements vscode.TreeDataProvider<ReviewNode>, vsco
   private watchApi(api: GitApi): void {
     if (this.watchedApi === api) return;
     this.watchedApi = api;
-    this.disposables.push(api.onDidOpenRepository(() => this.refresh()));
-    if (api.onDidChangeState) this.disposables.push(api.onDidChangeState(() => this.refresh()));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this._register(api.onDidOpenRepository(() => this.refresh()));
+    if (api.onDidChangeState) this._register(api.onDidChangeState(() => this.refresh()));
   }
 }
 

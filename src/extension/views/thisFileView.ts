@@ -7,17 +7,20 @@ import type { LearningsService } from '../service';
 import type { LiveAnchor, LiveAnchors } from '../editor/liveAnchors';
 import { noteTreeItem } from './noteItem';
 import { statusIcon, statusLabel } from '../anchorStatus';
+import { Disposable } from '../disposable';
 
 export type ThisFileNode = { type: 'note'; note: Note; anchors: LiveAnchor[] } | { type: 'anchor'; live: LiveAnchor; uri: vscode.Uri };
 
-export class ThisFileProvider implements vscode.TreeDataProvider<ThisFileNode> {
-  private readonly emitter = new vscode.EventEmitter<ThisFileNode | undefined>();
+export class ThisFileProvider extends Disposable implements vscode.TreeDataProvider<ThisFileNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<ThisFileNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
 
   constructor(
     private readonly service: LearningsService,
     private readonly live: LiveAnchors,
-  ) {}
+  ) {
+    super();
+  }
 
   refresh(): void {
     this.emitter.fire(undefined);

@@ -8,18 +8,21 @@ import { flattenTopics } from '../../core/topics/topics';
 import type { LearningsService } from '../service';
 import { escapeMd, noteTreeItem } from './noteItem';
 import { summaryOf } from '../../core/teamLoop/digest';
+import { Disposable } from '../disposable';
 
 /** Characters of a topic's description in its tooltip; longer ones are cut at a word. */
 const TOOLTIP_DESCRIPTION = 400;
 
 export type TopicsNode = { type: 'topic'; topic: Topic } | { type: 'note'; note: Note; parent: Topic };
 
-export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
-  private readonly emitter = new vscode.EventEmitter<TopicsNode | undefined>();
+export class TopicsProvider extends Disposable implements vscode.TreeDataProvider<TopicsNode> {
+  private readonly emitter = this._register(new vscode.EventEmitter<TopicsNode | undefined>());
   readonly onDidChangeTreeData = this.emitter.event;
   private nodes = new Map<string, TopicsNode>();
 
-  constructor(private readonly service: LearningsService) {}
+  constructor(private readonly service: LearningsService) {
+    super();
+  }
 
   refresh(): void {
     this.nodes.clear();
@@ -35,7 +38,7 @@ export class TopicsProvider implements vscode.TreeDataProvider<TopicsNode> {
       return rows;
     }
     if (node.type !== 'topic') return [];
-    const direct = index.query({ topic: node.topic.slug }).filter((n) => n.topics.some((t) => index.aliases().canonical(t) === node.topic.slug));
+    const direct = index.directNotes(node.topic.slug);
     return [...node.topic.children.map((t) => this.topicNode(t)), ...direct.map((note) => ({ type: 'note' as const, note, parent: node.topic }))];
   }
 

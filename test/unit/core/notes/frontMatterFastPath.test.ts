@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { LineCounter, parseDocument } from 'yaml';
 import { renderFrontMatter, type NewNoteInput } from '../../../../src/core/notes/createNote';
-import { NOT_A_STRING, PROTOTYPE_NODES, parseFrontMatterFast, setFrontMatterFastPath } from '../../../../src/core/notes/frontMatterFastPath';
+import { NOT_A_STRING, PROTOTYPE_NODES, parseFrontMatterFast } from '../../../../src/core/notes/frontMatterFastPath';
 import { splitFrontMatter } from '../../../../src/core/notes/frontMatter';
 import { parseNote, type ParsedNote } from '../../../../src/core/notes/parseNote';
 import { REPO_ROOT } from '../../../support/paths';
@@ -18,15 +18,6 @@ import { REPO_ROOT } from '../../../support/paths';
 const PATH = '.learnings/notes/n.md';
 /** More runs for a deeper check (damaged notes; the others in proportion): TL_FAST_PATH_RUNS=100000 npx mocha out/test/unit/core/frontMatterFastPath.test.js */
 const RUNS = Math.max(1, Number(process.env.TL_FAST_PATH_RUNS) / 5000 || 1);
-
-function withYamlOnly<T>(fn: () => T): T {
-  setFrontMatterFastPath(false);
-  try {
-    return fn();
-  } finally {
-    setFrontMatterFastPath(true);
-  }
-}
 
 /** Whether the fast path takes this file (it has front matter and the path accepts it). */
 function accepted(text: string): boolean {
@@ -37,7 +28,7 @@ function accepted(text: string): boolean {
 /** Parses both ways; fails unless the results are identical. Returns whether the fast path took it. */
 function compare(text: string): boolean {
   const fast: ParsedNote = parseNote(PATH, text);
-  const slow: ParsedNote = withYamlOnly(() => parseNote(PATH, text));
+  const slow: ParsedNote = parseNote(PATH, text, { fastPath: false });
   assert.deepStrictEqual(fast, slow, `different results for:\n${text}`);
   const taken = accepted(text);
   if (taken) {
