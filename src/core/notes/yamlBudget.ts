@@ -16,7 +16,7 @@ export const MAX_FRONT_MATTER_TOKENS = 20_000;
 /** Lists and maps inside one another (`[[[`, or `{` in `[`). */
 export const MAX_FLOW_DEPTH = 64;
 
-/** Front matters shorter than this are not counted first (yaml handles deep nesting there itself). */
+/** Front matters shorter than this, with few brackets, are not counted first: they cannot cost anything. */
 const SMALL = 16 * 1024;
 
 /** A front matter over the budget: said as it is, not as "invalid YAML". */
@@ -28,8 +28,10 @@ export class FrontMatterBudgetError extends YAMLParseError {}
  * read), which describeYamlError turns into a one-line message.
  */
 export function parseFrontMatterYaml(yaml: string, lineCounter?: LineCounter): Document.Parsed {
-  // Under SMALL bytes there cannot be MAX_FRONT_MATTER_TOKENS tokens that cost anything: no count needed.
-  const over = yaml.length < SMALL ? undefined : overBudget(yaml);
+  // Under SMALL bytes there cannot be MAX_FRONT_MATTER_TOKENS tokens that cost anything; but a few
+  // thousand brackets nest deep enough to overflow yaml's recursion, which V8 may not survive (inside
+  // its regexp compiler a stack overflow aborts the process): those are counted whatever the size.
+  const over = yaml.length < SMALL && !mayNestTooDeeply(yaml) ? undefined : overBudget(yaml);
   if (over) {
     const doc = parseDocument('', { prettyErrors: false });
     doc.errors.push(new FrontMatterBudgetError([over.offset, over.offset + 1], 'IMPOSSIBLE', over.message));
@@ -42,6 +44,16 @@ export function parseFrontMatterYaml(yaml: string, lineCounter?: LineCounter): D
     if (repeated) doc.errors.push(new YAMLParseError(repeated, 'DUPLICATE_KEY', 'Map keys must be unique'));
   }
   return doc;
+}
+
+/** Whether `yaml` holds enough brackets to nest past MAX_FLOW_DEPTH (quoted ones count too: the lexer then decides). */
+function mayNestTooDeeply(yaml: string): boolean {
+  let brackets = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml.charCodeAt(i);
+    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_FLOW_DEPTH) return true;
+  }
+  return false;
 }
 
 /** Where and why `yaml` is over the budget, or undefined when it is within it. */

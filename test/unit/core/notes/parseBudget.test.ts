@@ -2,6 +2,7 @@
 // size, with one message; good notes beside it still load.
 
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { parseNote } from '../../../../src/core/notes/parseNote';
 import { parseTopicPage } from '../../../../src/core/topics/parseTopicPage';
 import { editNote, NoteEditError } from '../../../../src/core/notes/noteEditor';
@@ -71,6 +72,25 @@ describe('hostile front matter (#13): linear parse with a budget', () => {
     const parsed = parseNote('n.md', `---\ntitle: Big\nauthor: x\nextra: 1\nanchors:\n${anchors}---\nbody\n`);
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.note?.anchors.length, 100);
+  });
+});
+
+describe('deep nesting in a small front matter', () => {
+  it('past 64 levels is refused by the count, not by overflowing yaml\'s recursion, at every depth', () => {
+    for (const depth of [65, 500, 1000, 5000, 16_000]) {
+      const { problems, note } = parseNote('.learnings/notes/deep.md', `---\ntitle: x\nt: ${'['.repeat(depth)}\n---\n`);
+      assert.equal(note, undefined);
+      assert.match(problems[0]?.message ?? '', /nested too deeply$/, `${depth} deep: ${problems[0]?.message}`);
+    }
+    // Within the budget, yaml reads it and says what is wrong.
+    assert.match(parseNote('.learnings/notes/ok.md', `---\ntitle: x\nt: ${'['.repeat(64)}\n---\n`).problems[0]?.message ?? '', /not closed/);
+  });
+
+  it('a process parsing such notes again and again survives (a stack overflow inside V8\'s regexp compiler aborts it)', () => {
+    const script = `const { parseNote } = require(${JSON.stringify(require.resolve('../../../../src/core/notes/parseNote'))});
+      for (let i = 0; i < 40; i++) for (const n of [400, 800, 1600, 3200, 5000]) parseNote('x.md', '---\\ntitle: ' + '['.repeat(n) + '\\n---\\n');`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr.slice(0, 400));
   });
 });
 
