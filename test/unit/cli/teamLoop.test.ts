@@ -138,11 +138,11 @@ describe('learnings followups, digest and stats (built CLI)', () => {
     git('commit', '-q', '-m', 'release');
     git('tag', 'v1.0');
     writeFileSync(path.join(root, '.learnings/notes/after.md'), '---\ntitle: After the release\ncreated: 2026-11-01\nauthor: Ben\n---\nx\n');
-    const r = learnings(root, 'digest', '--since', 'v1.0');
+    const r = learnings(root, 'digest', '--since', 'v1.0', '--today', '2026-11-23');
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stdout.includes('After the release'), 'added since the tag, though created earlier');
     assert.ok(!r.stdout.includes('Before the release'));
-    assert.equal(learnings(root, 'digest', '--since', 'no-such-ref').code, 2);
+    assert.equal(learnings(root, 'digest', '--since', 'no-such-ref', '--today', '2026-11-23').code, 2);
   });
 
   it('stats --json gives the indicators', () => {
