@@ -132,7 +132,10 @@ describe('learnings followups, digest and stats (built CLI)', () => {
 
   it('digest for a git ref lists the notes added since it', function () {
     root = workspace({ '.learnings/notes/before.md': '---\ntitle: Before the release\ncreated: 2026-11-20\nauthor: Ann\n---\nx\n' });
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    // The release is committed on a fixed day, before the --today the digest is given: nothing here reads the calendar.
+    const date = '2026-11-21T12:00:00Z';
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'release');
