@@ -13,6 +13,7 @@ import { readConfig } from './config';
 import { makeIndexCache, parseIndexCache } from '../core/index/indexCache';
 import type { IndexCacheStore } from './indexCacheStore';
 import { AnchorResolver } from './anchorResolver';
+import { systemClock, type Clock } from '../core/dates';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -29,6 +30,8 @@ export class LearningsService implements vscode.Disposable {
   readonly fs: WorkspaceFileSystem;
   /** Resolves anchors for every surface, as `learnings check` does. */
   readonly anchors: AnchorResolver;
+  /** What day it is for every surface of this folder (dashboard, digest, follow-ups, capture): the calendar unless a test sets another. */
+  clock: Clock = systemClock;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;

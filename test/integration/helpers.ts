@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TeamLearningsApi } from '../../src/extension/extension';
+import { fixedClock, type Clock } from '../../src/core/dates';
+import type { LearningsService } from '../../src/extension/service';
 
 export const EXTENSION_ID = 'team-learnings.team-learnings';
 
@@ -49,6 +51,25 @@ export async function waitFor<T>(what: string | (() => string), check: () => T |
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Fixes the day every surface of every folder sees (the services' clock) for
+ * the calling suite, and gives the calendar back after it: no assertion
+ * depends on the day the suite runs. Call inside `describe`.
+ */
+export function fixesToday(day: string): void {
+  const saved = new Map<LearningsService, Clock>();
+  before(async () => {
+    for (const { service } of (await api()).services.all()) {
+      saved.set(service, service.clock);
+      service.clock = fixedClock(day);
+    }
+  });
+  after(() => {
+    for (const [service, clock] of saved) service.clock = clock;
+    saved.clear();
+  });
 }
 
 function gitIn(...args: string[]): string {

@@ -9,7 +9,7 @@ import { createNote } from '../../core/notes/createNote';
 import { isTopicSlug, toTopicSlug } from '../../core/notes/slug';
 import { flattenTopics } from '../../core/topics/topics';
 import { parseLineRange } from '../../core/notes/parseNote';
-import { today, addDays } from '../../core/dates';
+import { addDays } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { readConfig } from '../config';
 import { authorName } from '../git';
@@ -148,7 +148,7 @@ export async function newNote(service: LearningsService, args: CaptureArgs = {},
   }
   const config = readConfig(service.folder.uri);
   const author = args.author ?? (await authorName(config.authorName, service.folder.uri));
-  const created = today();
+  const created = service.clock.today();
   const extra = kind === 'plan' ? { review: addDays(created, 14), status: 'open', ...(author ? { owner: author } : {}) } : undefined;
   const note = await createNote(
     service.fs,

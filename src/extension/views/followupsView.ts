@@ -3,7 +3,6 @@
 
 import * as vscode from 'vscode';
 import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/teamLoop/followups';
-import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
 
@@ -25,7 +24,7 @@ export class FollowupsProvider implements vscode.TreeDataProvider<FollowupsNode>
     if (node) return 'closed' in node ? node.closed.map((plan) => ({ note: plan.note, closedPlan: plan })) : [];
     const index = await this.service.ready();
     const plans = index.query({ kind: 'plan' });
-    const open: FollowupsNode[] = followups(plans, today());
+    const open: FollowupsNode[] = followups(plans, this.service.clock.today());
     const closed = closedPlans(plans);
     return closed.length > 0 ? [...open, { closed }] : open;
   }
