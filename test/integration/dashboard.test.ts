@@ -36,7 +36,7 @@ function cspOf(html: string): string {
 }
 
 describe('Dashboard', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   fixesToday(TODAY);
   this.timeout(30_000);

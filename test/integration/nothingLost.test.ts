@@ -51,7 +51,7 @@ function captureErrors(): { messages: string[]; restore: () => void } {
 const TODAY = '2026-11-23';
 
 describe('Nothing lost: a note changed on disk between read and write', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   fixesToday(TODAY);
   this.timeout(40_000);
