@@ -15,6 +15,19 @@ export function today(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** What day it is. Each surface asks its clock, never the calendar itself, so a test (or `--today`) can fix the day. */
+export interface Clock {
+  today(): string;
+}
+
+/** The calendar, in the local time zone. */
+export const systemClock: Clock = { today: () => today() };
+
+/** Always `day`. */
+export function fixedClock(day: string): Clock {
+  return { today: () => day };
+}
+
 export function addDays(date: string, days: number): string {
   const m = DATE.exec(date);
   if (!m) throw new Error(`not a date: ${date}`);

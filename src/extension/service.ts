@@ -15,6 +15,7 @@ import type { IndexCacheStore } from './indexCacheStore';
 import { sameTopicTree } from '../core/topics/topics';
 import { AnchorResolver } from './anchorResolver';
 import { Disposable, DisposableStore } from './disposable';
+import { systemClock, type Clock } from '../core/dates';
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -35,6 +36,8 @@ export class LearningsService extends Disposable {
   readonly fs: WorkspaceFileSystem;
   /** Resolves anchors for every surface, as `learnings check` does. */
   readonly anchors: AnchorResolver;
+  /** What day it is for every surface of this folder (dashboard, digest, follow-ups, capture): the calendar unless a test sets another. */
+  clock: Clock = systemClock;
   private workspace: LearningsWorkspace;
   private loading: Promise<NoteIndex> | undefined;
   /** The watchers of the notes folder and their listeners: replaced when the folder setting changes. */

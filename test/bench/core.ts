@@ -7,6 +7,7 @@
 //   node --expose-gc out/test/bench/core.js queries DIR   update one note, list, search, topic tree
 //   node out/test/bench/core.js check [git]                1,000 anchors in 200 files (anchors-speed.ts)
 //   node out/test/bench/core.js relocate                   50 anchors after one edit (anchors-speed.ts)
+//   node out/test/bench/core.js hostile                    hostile inputs: 1 MB front matters, a 10,000-line file, a long body
 //
 // Each prints one JSON object on its last line. `scripts/bench/bench.mjs`
 // runs them several times and takes medians. The OS page cache is warm for
@@ -20,6 +21,12 @@ import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { LearningsWorkspace, forEachLimited } from '../../src/core/index/workspace';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { measureCheck, measureEditRelocation } from '../eval/anchors-speed';
+import { parseNote } from '../../src/core/notes/parseNote';
+import { parseTopicPage } from '../../src/core/topics/parseTopicPage';
+import { editNote } from '../../src/core/notes/noteEditor';
+import { relocateAnchor } from '../../src/core/anchors/relocate';
+import { safeMarkdownExcerpt } from '../../src/core/render/excerpt';
+import { HOSTILE_FRONT_MATTER, LONG_BODY, anchorInLongFile } from '../support/hostileInputs';
 
 /** The concurrency LearningsWorkspace reads with, so the baseline reads the same way. */
 const READ_CONCURRENCY = 64;
@@ -189,6 +196,38 @@ export async function measureQueries(root: string, runs = 30): Promise<QueryMeas
   };
 }
 
+/**
+ * The inputs the unit tests check for what they do (test/support/hostileInputs.ts),
+ * timed here: the slowest of the hostile front matters (as a note, a topic page
+ * and an edit), one relocation in a 10,000-line file, one excerpt of a long body.
+ * Each after one run of the same code on a small input, as in a process that has
+ * read a note before.
+ */
+export function measureHostile(): { parseMs: number; parseCases: Record<string, number>; relocate10kLinesMs: number; excerptLongBodyMs: number } {
+  const timed = (fn: () => unknown) => {
+    const t0 = performance.now();
+    fn();
+    return performance.now() - t0;
+  };
+  parseNote('warm.md', HOSTILE_FRONT_MATTER['distinct keys'].slice(0, 4096) + '\n---\n');
+  const parseCases: Record<string, number> = {};
+  for (const [name, text] of Object.entries(HOSTILE_FRONT_MATTER)) parseCases[name] = timed(() => parseNote('.learnings/notes/hostile.md', text));
+  const distinct = HOSTILE_FRONT_MATTER['distinct keys'];
+  parseCases['topic page, distinct keys'] = timed(() => parseTopicPage('.learnings/topics/x.md', distinct, '.learnings/topics'));
+  parseCases['edit, distinct keys'] = timed(() => {
+    try {
+      editNote(distinct, [{ op: 'set', key: 'title', value: 'y' }]);
+    } catch {
+      // refused, as it must be
+    }
+  });
+  const { anchor, text } = anchorInLongFile('src/long.ts');
+  const relocate10kLinesMs = timed(() => relocateAnchor(anchor, { text }));
+  safeMarkdownExcerpt('a\n\nb', { maxLines: 3 });
+  const excerptLongBodyMs = timed(() => safeMarkdownExcerpt(LONG_BODY, { maxLines: 3 }));
+  return { parseMs: Math.max(...Object.values(parseCases)), parseCases, relocate10kLinesMs, excerptLongBodyMs };
+}
+
 if (require.main === module) {
   const [what, root] = process.argv.slice(2);
   const measures: Record<string, (arg: string) => Promise<unknown>> = {
@@ -199,9 +238,10 @@ if (require.main === module) {
     // The first resolution in a new process is what `learnings check` pays; the median is warm.
     check: (arg) => measureCheck({ withGit: arg === 'git', runs: 3 }),
     relocate: async () => measureEditRelocation(),
+    hostile: async () => measureHostile(),
   };
   const measure = measures[what];
-  if (!measure || (!root && !['check', 'relocate'].includes(what))) {
+  if (!measure || (!root && !['check', 'relocate', 'hostile'].includes(what))) {
     console.error(`usage: node --expose-gc out/test/bench/core.js ${Object.keys(measures).join('|')} [DIR]`);
     process.exit(2);
   }

@@ -12,7 +12,7 @@ async function ourLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
 }
 
 describe('Anchors in the editor', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(30_000);
   afterEach(closeAllEditors);

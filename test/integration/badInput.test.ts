@@ -28,7 +28,7 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 describe('Bad input: the corpus of bad and hostile notes in the Problems view', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(60_000);
   const workspace = () => root().fsPath;

@@ -31,7 +31,7 @@ async function maxEventLoopLag<T>(run: () => Promise<T>): Promise<{ result: T; l
 }
 
 describe('Under churn: a branch switch of 2,000 notes', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(120_000);
   const abs = (rel: string) => path.join(root().fsPath, ...rel.split('/'));

@@ -3,7 +3,7 @@
 // markdown preview (the markdown-it plugin).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, uri } from './helpers';
+import { api, restoresWorkspace, uri } from './helpers';
 
 const NOTE = '.learnings/notes/2026-06-04-money-is-integer-minor-units.md';
 
@@ -13,6 +13,8 @@ async function completions(doc: vscode.TextDocument, position: vscode.Position):
 }
 
 describe('Conventions', () => {
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
+  restoresWorkspace();
   it('completes kind, topics and status in a note’s front matter', async () => {
     await api();
     const doc = await vscode.workspace.openTextDocument(uri(NOTE));

@@ -5,8 +5,11 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, remove, waitFor, writeText, restoresWorkspace } from './helpers';
-import { addDays, today } from '../../src/core/dates';
+import { api, closeAllEditors, fixesToday, remove, waitFor, writeText, restoresWorkspace } from './helpers';
+import { addDays } from '../../src/core/dates';
+
+/** The day the dashboard is shown on (its clock, not the calendar): the demo's notes are of 2026-06 to 2026-11. */
+const TODAY = '2026-11-23';
 import type { DashboardPanel } from '../../src/extension/dashboard/dashboard';
 
 async function dashboard(): Promise<DashboardPanel> {
@@ -33,8 +36,9 @@ function cspOf(html: string): string {
 }
 
 describe('Dashboard', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
+  fixesToday(TODAY);
   this.timeout(30_000);
   const created: string[] = [];
   after(async () => {
@@ -66,7 +70,7 @@ describe('Dashboard', function () {
   it('thanks who contributed in the last 30 days (wrote, checked in, endorsed) and counts the plans', async () => {
     const d = await dashboard();
     await openDashboard();
-    const day = today();
+    const day = TODAY;
     const note = `.learnings/notes/${day}-dashboard-contributors-check.md`;
     const plan = '.learnings/notes/2000-01-01-dashboard-overdue-plan.md';
     created.push(note, plan);
@@ -89,11 +93,11 @@ describe('Dashboard', function () {
   it('follows a note changed on disk, and escapes what the note says', async () => {
     const d = await dashboard();
     await openDashboard();
-    const path = `.learnings/notes/${today()}-dashboard-escaping-check.md`;
+    const path = `.learnings/notes/${TODAY}-dashboard-escaping-check.md`;
     created.push(path);
     await writeText(
       path,
-      `---\ntitle: "Win <script>alert(1)</script>"\nkind: win\ntopics: [dashboard-check]\nauthor: "Eve <img src=x onerror=alert(1)>"\ncreated: ${today()}\n---\nA small win.\n`,
+      `---\ntitle: "Win <script>alert(1)</script>"\nkind: win\ntopics: [dashboard-check]\nauthor: "Eve <img src=x onerror=alert(1)>"\ncreated: ${TODAY}\n---\nA small win.\n`,
     );
     const html = await waitFor('the new note on the dashboard', () => {
       const h = d.htmlFor();
@@ -137,6 +141,6 @@ describe('Dashboard', function () {
       return e?.document.getText().startsWith('# Team learnings, ') ? e : undefined;
     }, 15_000);
     const since = /^# Team learnings, (\d{4}-\d{2}-\d{2}) to/.exec(editor.document.getText())?.[1];
-    assert.equal(since, addDays(today(), -29), 'the window of the card (the page cannot choose another)');
+    assert.equal(since, addDays(TODAY, -29), 'the window of the card (the page cannot choose another)');
   });
 });

@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TeamLearningsApi } from '../../src/extension/extension';
+import { fixedClock, type Clock } from '../../src/core/dates';
+import type { LearningsService } from '../../src/extension/service';
 
 export const EXTENSION_ID = 'team-learnings.team-learnings';
 
@@ -51,6 +53,25 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/**
+ * Fixes the day every surface of every folder sees (the services' clock) for
+ * the calling suite, and gives the calendar back after it: no assertion
+ * depends on the day the suite runs. Call inside `describe`.
+ */
+export function fixesToday(day: string): void {
+  const saved = new Map<LearningsService, Clock>();
+  before(async () => {
+    for (const { service } of (await api()).services.all()) {
+      saved.set(service, service.clock);
+      service.clock = fixedClock(day);
+    }
+  });
+  after(() => {
+    for (const [service, clock] of saved) service.clock = clock;
+    saved.clear();
+  });
+}
+
 function gitIn(...args: string[]): string {
   return execFileSync('git', ['-C', root().fsPath, ...args], {
     encoding: 'utf8',
@@ -58,50 +79,77 @@ function gitIn(...args: string[]): string {
   }).trim();
 }
 
+interface WorkspaceSnapshot {
+  branch: string;
+  commit: string;
+  branches: Set<string>;
+  /** The notes and topic pages the index holds. */
+  files: string[];
+}
+
+/** The workspace as the runner made it (a fresh git copy of the fixture), recorded before the first suite that asks for it. */
+let fixture: WorkspaceSnapshot | undefined;
+
+async function indexedFiles(): Promise<string[]> {
+  const index = await (await api()).service.ready();
+  return [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path)].sort();
+}
+
+/** Puts git back to `to` (branch, commit, working tree, no branch it did not have), editors closed, and waits until the index has its notes again. */
+async function resetTo(to: WorkspaceSnapshot): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+  await closeAllEditors();
+  const clean = gitIn('status', '--porcelain', '--untracked-files=all') === '';
+  const same = clean && gitIn('rev-parse', '--abbrev-ref', 'HEAD') === to.branch && gitIn('rev-parse', 'HEAD') === to.commit;
+  if (!same) {
+    gitIn('checkout', '-q', '-f', to.branch);
+    gitIn('reset', '-q', '--hard', to.commit);
+    gitIn('clean', '-q', '-fd');
+  }
+  for (const b of gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)) if (!to.branches.has(b)) gitIn('branch', '-q', '-D', b);
+  const want = JSON.stringify(to.files);
+  const before = new Set(to.files);
+  let lastDiffer: string[] = [];
+  await waitFor(() => `the index to have the notes of the fixture again (still differing: ${lastDiffer.join(', ')})`, async () => {
+    const service = (await api()).service;
+    await service.settled();
+    const now = await indexedFiles();
+    if (JSON.stringify(now) === want) return true;
+    // The clean-up is not under test: a file created and removed inside one
+    // watcher batch may never be reported, so the differing paths are re-read.
+    const differ = [...now.filter((f) => !before.has(f)), ...to.files.filter((f) => !now.includes(f))];
+    lastDiffer = differ;
+    await service.refresh(differ);
+    return false;
+  }, 30_000);
+}
+
 /**
- * Gives the calling suite the workspace as it found it, and the next suite
- * too: records the branch, the commit and the notes before the suite, and
- * after it puts git back (branch, commit, working tree, branches it made) and
- * waits until the index has the same notes again. Call inside `describe`.
+ * Gives the calling suite a fresh workspace, whatever the suites before it
+ * did: before the suite (and again after it, for a suite after it that does
+ * not ask) git is put back to the fixture as the runner committed it (branch,
+ * commit, working tree, no other branch), unsaved editors reverted and
+ * closed, and the index waited for until it has the fixture's notes. The
+ * first suite that calls it records the fixture. When nothing changed, the
+ * reset is a few git reads. Call inside `describe`.
  */
 export function restoresWorkspace(): void {
-  let snapshot: { branch: string; commit: string; branches: Set<string>; files: string[] } | undefined;
-  const files = async () => {
-    const index = await (await api()).service.ready();
-    return [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path)].sort();
-  };
-  before(async () => {
+  before(async function () {
+    this.timeout(60_000);
     await (await api()).service.settled();
-    snapshot = {
-      branch: gitIn('rev-parse', '--abbrev-ref', 'HEAD'),
-      commit: gitIn('rev-parse', 'HEAD'),
-      branches: new Set(gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)),
-      files: await files(),
-    };
+    if (!fixture) {
+      fixture = {
+        branch: gitIn('rev-parse', '--abbrev-ref', 'HEAD'),
+        commit: gitIn('rev-parse', 'HEAD'),
+        branches: new Set(gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)),
+        files: await indexedFiles(),
+      };
+    } else {
+      await resetTo(fixture);
+    }
   });
   after(async function () {
     this.timeout(60_000);
-    if (!snapshot) return;
-    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
-    await closeAllEditors();
-    gitIn('checkout', '-q', '-f', snapshot.branch);
-    gitIn('reset', '-q', '--hard', snapshot.commit);
-    gitIn('clean', '-q', '-fd');
-    for (const b of gitIn('branch', '--format=%(refname:short)').split('\n').filter(Boolean)) if (!snapshot.branches.has(b)) gitIn('branch', '-q', '-D', b);
-    const want = JSON.stringify(snapshot.files);
-    const before = new Set(snapshot.files);
-    let lastDiffer: string[] = [];
-    await waitFor(() => `the index to have the notes of before the suite again (still differing: ${lastDiffer.join(', ')})`, async () => {
-      const service = (await api()).service;
-      await service.settled();
-      const now = await files();
-      if (JSON.stringify(now) === want) return true;
-      // The clean-up is not under test: a file created and removed inside one
-      // watcher batch may never be reported, so the differing paths are re-read.
-      const differ = [...now.filter((f) => !before.has(f)), ...snapshot!.files.filter((f) => !now.includes(f))];
-      lastDiffer = differ;
-      await service.refresh(differ);
-      return false;
-    }, 30_000);
+    if (fixture) await resetTo(fixture);
   });
 }

@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, remove, root, uri, waitFor, writeText, restoresWorkspace } from './helpers';
+import { api, closeAllEditors, fixesToday, readText, remove, root, uri, waitFor, writeText, restoresWorkspace } from './helpers';
 import type { FileSystem } from '../../src/core/fileSystem';
-import { today } from '../../src/core/dates';
 
 /**
  * Makes another writer save `theirs` to `target` right after the extension's
@@ -48,9 +47,13 @@ function captureErrors(): { messages: string[]; restore: () => void } {
   return { messages, restore: () => void ((vscode.window as { showErrorMessage: unknown }).showErrorMessage = original) };
 }
 
+/** The day a new note is created on (the services' clock, not the calendar): its file name starts with it. */
+const TODAY = '2026-11-23';
+
 describe('Nothing lost: a note changed on disk between read and write', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
+  fixesToday(TODAY);
   this.timeout(40_000);
   const restoreText = new Map<string, string>();
 
@@ -140,7 +143,7 @@ describe('Nothing lost: a note changed on disk between read and write', function
   it('a new note never replaces a file: the name taken, it gets the next one', async () => {
     const { service } = await api();
     await service.ready();
-    const taken = `.learnings/notes/${today()}-a-name-already-taken.md`;
+    const taken = `.learnings/notes/${TODAY}-a-name-already-taken.md`;
     const mine = '---\ntitle: Mine, not to be replaced\n---\nKeep me.\n';
     await writeText(taken, mine);
     const result = await vscode.commands.executeCommand<{ path: string }>('teamLearnings.newNote', { kind: 'lesson', title: 'A name already taken', topics: [], open: false });

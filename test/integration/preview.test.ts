@@ -58,7 +58,7 @@ Body text <script>alert(1)</script> and <img src=x onerror=alert(1)>.
 `;
 
 describe('Note preview', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(30_000);
   const stamp = Date.now();

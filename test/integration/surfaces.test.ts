@@ -23,7 +23,7 @@ async function topicLabels(): Promise<Map<string, vscode.TreeItem>> {
 }
 
 describe('Surfaces', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(30_000);
   const created: string[] = [];

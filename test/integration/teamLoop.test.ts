@@ -16,7 +16,7 @@ function git(...args: string[]): string {
 }
 
 describe('Team loop', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(40_000);
   afterEach(closeAllEditors);

@@ -14,7 +14,7 @@ function git(...args: string[]): string {
 const TEMPLATE = '.learnings/templates/lesson.md';
 
 describe('Trusted workspace: git and repository templates are used (the control for Restricted Mode)', function () {
-  // A fresh workspace for the next suite: git, files and index as before this one.
+  // A fresh workspace for this suite and the next: the fixture's git, files and index.
   restoresWorkspace();
   this.timeout(40_000);
   const created: string[] = [];

@@ -3,29 +3,45 @@
 // keys added while a batch runs wait for the next one. A branch switch of
 // thousands of files is a handful of batches, not thousands of refreshes.
 
+/** Runs a callback once after a delay; tests hand in one they advance themselves. */
+export interface Timer {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const systemTimer: Timer = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export interface BatchQueueOptions {
   /** How long the first key of a batch waits for others. */
   delayMs: number;
   /** Called when handling a batch fails; the queue goes on with the next batch. */
   onError?: (error: unknown) => void;
+  /** The timer the delay runs on: setTimeout unless another is handed in. */
+  timer?: Timer;
 }
 
 export class BatchQueue<K> {
   private readonly pending = new Set<K>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private running: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly clock: Timer;
 
   constructor(
     private readonly handle: (batch: K[]) => Promise<void>,
     private readonly options: BatchQueueOptions,
-  ) {}
+  ) {
+    this.clock = options.timer ?? systemTimer;
+  }
 
   /** Queues a key; the batch starts `delayMs` after the first key queued since the last one started. */
   add(key: K): void {
     if (this.disposed) return;
     this.pending.add(key);
-    this.timer ??= setTimeout(() => void this.flush(), this.options.delayMs);
+    this.timer ??= this.clock.set(() => void this.flush(), this.options.delayMs);
   }
 
   /** Keys waiting for the next batch. */
@@ -35,7 +51,7 @@ export class BatchQueue<K> {
 
   /** Handles what is queued now, without waiting for the timer; resolves when that batch is done. */
   flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clear(this.timer);
     this.timer = undefined;
     // Batches run one after another: the next one starts when this one is done.
     this.running = this.running.then(async () => {
@@ -60,7 +76,7 @@ export class BatchQueue<K> {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clear(this.timer);
     this.timer = undefined;
     this.pending.clear();
   }

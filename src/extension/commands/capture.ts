@@ -9,7 +9,6 @@ import { createNote } from '../../core/notes/createNote';
 import { isTopicSlug, toTopicSlug } from '../../core/notes/slug';
 import { flattenTopics } from '../../core/topics/topics';
 import { parseLineRange } from '../../core/notes/parseNote';
-import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { readConfig } from '../config';
 import { authorName } from '../git';
@@ -129,7 +128,7 @@ export async function newNote(service: LearningsService, args: CaptureArgs = {},
   const note = await createNote(
     service.fs,
     service.layout,
-    { title: title.trim(), kind, topics, author, created: today(), anchors, body: args.body, topicsKey: config.topicsKey },
+    { title: title.trim(), kind, topics, author, created: service.clock.today(), anchors, body: args.body, topicsKey: config.topicsKey },
     { allowRepoTemplates: vscode.workspace.isTrusted },
   );
   await service.refresh([note.path]);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { buildDigest, DEFAULT_DIGEST_DAYS } from '../../core/teamLoop/digest';
 import { renderDigestHtml, renderDigestMarkdown } from '../../core/teamLoop/digestRender';
-import { addDays, isIsoDate, today } from '../../core/dates';
+import { addDays, isIsoDate } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { gitApi } from '../git';
 import { digestLabels } from './digestLabels';
@@ -19,7 +19,7 @@ export interface DigestArgs {
 
 export async function generateDigest(service: LearningsService, arg: unknown): Promise<string | undefined> {
   const args = (arg && typeof arg === 'object' ? arg : {}) as DigestArgs;
-  const now = today();
+  const now = service.clock.today();
   let since = args.since;
   let addedPaths: Set<string> | undefined;
   if (since === undefined) {

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenPlan, type Followup } from '../../core/teamLoop/followups';
-import { addDays, isIsoDate, today } from '../../core/dates';
+import { addDays, isIsoDate } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
 import { noteOrActive } from '../commandArgs';
@@ -41,7 +41,7 @@ export async function addCheckInCommand(service: LearningsService, arg: unknown)
       ignoreFocusOut: true,
     }));
   if (!text?.trim()) return false;
-  const date = args.date ?? today();
+  const date = args.date ?? service.clock.today();
   // Called with an argument object and no date: two weeks, as before; from the UI the user confirms the date.
   let next = args.nextInDays ?? (args.text !== undefined && args.review === undefined ? PROPOSED_DAYS : undefined);
   if (next === undefined) {
@@ -107,7 +107,7 @@ export async function setStatusCommand(service: LearningsService, arg: unknown, 
   const prefix = closingPrefix(status);
   const entry = text.trim() ? `${prefix}: ${text.trim()}` : `${prefix}.`;
   try {
-    await editNoteFile(service, path, (t) => closePlan(t, status, args.date ?? today(), entry));
+    await editNoteFile(service, path, (t) => closePlan(t, status, args.date ?? service.clock.today(), entry));
     if (args.text === undefined) {
       const reopen = vscode.l10n.t('Reopen Plan');
       void vscode.window
@@ -135,7 +135,7 @@ export async function reopenPlanCommand(service: LearningsService, arg: unknown)
     return false;
   }
   try {
-    await editNoteFile(service, path, (t) => reopenPlan(t, args.date ?? today(), [closingPrefix('done'), closingPrefix('dropped')]));
+    await editNoteFile(service, path, (t) => reopenPlan(t, args.date ?? service.clock.today(), [closingPrefix('done'), closingPrefix('dropped')]));
     void vscode.window.setStatusBarMessage(vscode.l10n.t('"{0}" is open again.', note.title), 5000);
     return true;
   } catch (err) {
@@ -161,9 +161,10 @@ export function registerFollowupStatus(
   item.name = vscode.l10n.t('Team Learnings follow-ups');
   item.command = 'teamLearnings.followups.focus';
   const update = () => {
-    const indexes = all().map((s) => s.indexIfLoaded);
+    const services = all();
+    const indexes = services.map((s) => s.indexIfLoaded);
     if (!indexes.some((i) => i)) return;
-    const due = indexes.flatMap((index) => (index ? followups(index.query({ kind: 'plan' }), today()).filter(isDue) : []));
+    const due = indexes.flatMap((index, i) => (index ? followups(index.query({ kind: 'plan' }), services[i].clock.today()).filter(isDue) : []));
     const overdue = due.filter((f) => f.state === 'overdue').length;
     if (due.length === 0) {
       item.hide();

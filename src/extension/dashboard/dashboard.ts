@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { lockedWebviewOptions } from '../webview/webviewOptions';
 import type { AnchorResult } from '../../core/anchors/checkAnchors';
 import { CONTRIBUTOR_DAYS, dashboardModel, type DashboardModel } from '../../core/teamLoop/dashboardModel';
-import { addDays, today } from '../../core/dates';
+import { addDays } from '../../core/dates';
 import { computeStats } from '../../core/teamLoop/stats';
 import { flattenTopics } from '../../core/topics/topics';
 import { makeNonce } from '../webview/lockedDocument';
@@ -139,7 +139,7 @@ export class DashboardPanel implements vscode.Disposable {
       args.push(message.arg);
     } else if (message.id === CONTRIBUTORS_DIGEST) {
       // The same window as the card; the page never chooses the period.
-      args.push({ since: addDays(this.model?.today ?? today(), -(CONTRIBUTOR_DAYS - 1)), ...(this.folderTitle(this.service) ? { folder: this.service.folder.name } : {}) });
+      args.push({ since: addDays(this.model?.today ?? this.service.clock.today(), -(CONTRIBUTOR_DAYS - 1)), ...(this.folderTitle(this.service) ? { folder: this.service.folder.name } : {}) });
     } else if (message.id === CHECK_ANCHORS && !(await vscode.commands.getCommands(true)).includes(CHECK_ANCHORS)) {
       id = FOCUS_THIS_FILE;
     }
@@ -163,7 +163,7 @@ export class DashboardPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)),
       // Hidden panels are not re-rendered as they lose their content; catch up when shown again.
       panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible && this.model?.today !== today()) void this.render();
+        if (e.webviewPanel.visible && this.model?.today !== this.service.clock.today()) void this.render();
       }),
       panel.onDidDispose(() => {
         if (this.panel === panel) {
@@ -190,7 +190,7 @@ export class DashboardPanel implements vscode.Disposable {
     // A newer render is queued behind this one: let it do the work.
     if (version !== this.version || !this.panel) return;
     const index = await this.service.ready();
-    const day = today();
+    const day = this.service.clock.today();
     let anchors: AnchorResult[] | undefined;
     try {
       anchors = (await this.service.anchors.check(index.notes())).anchors;

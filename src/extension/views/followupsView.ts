@@ -3,7 +3,6 @@
 
 import * as vscode from 'vscode';
 import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/teamLoop/followups';
-import { today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
 import { Disposable } from '../disposable';
@@ -29,7 +28,7 @@ export class FollowupsProvider extends Disposable implements vscode.TreeDataProv
     // The Topics view's first rows go first (see LearningsService.afterFirstRows).
     const index = await this.service.afterFirstRows();
     const plans = index.query({ kind: 'plan' });
-    const open: FollowupsNode[] = followups(plans, today());
+    const open: FollowupsNode[] = followups(plans, this.service.clock.today());
     const closed = closedPlans(plans);
     return closed.length > 0 ? [...open, { closed }] : open;
   }

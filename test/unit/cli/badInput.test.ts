@@ -62,7 +62,7 @@ describe('learnings CLI on the corpus of bad and hostile notes', () => {
     const show = learnings(corpus.root, 'show', '.learnings/notes/anchor-through-symlink.md');
     assert.equal(show.code, 0, show.stderr);
     assert.match(show.stderr, /anchor 1: src\/outside\/secret\.txt leads outside the workspace through a symlink: not read/);
-    for (const r of [show, learnings(corpus.root, 'digest', '--since', '2000-01-01', '--format', 'html'), learnings(corpus.root, 'topics', '--json'), learnings(corpus.root, 'show', 'symlink-out')]) {
+    for (const r of [show, learnings(corpus.root, 'digest', '--since', '2000-01-01', '--format', 'html', '--today', '2026-11-23'), learnings(corpus.root, 'topics', '--json'), learnings(corpus.root, 'show', 'symlink-out')]) {
       assert.ok(!`${r.stdout}${r.stderr}`.includes(SECRET), `${r.stdout}${r.stderr}`.slice(0, 400));
       assert.doesNotMatch(r.stderr, /\n\s+at |internal error/);
     }

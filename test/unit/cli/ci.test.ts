@@ -221,7 +221,7 @@ describe('learnings for CI (built CLI)', function () {
     // The schema is strict: a key it does not know fails it.
     assert.ok(!validate({ ...structuredClone(out), extra: 1 }));
     // followups --json is camelCase too.
-    assert.ok(!/"[a-z]+_[a-z_]+"\s*:/.test(raw(['followups', '--json', '--all'], root).stdout));
+    assert.ok(!/"[a-z]+_[a-z_]+"\s*:/.test(raw(['followups', '--json', '--all', '--today', '2026-11-23'], root).stdout));
   });
 
   it('--format github prints workflow commands with file and line, anchor problems too, escaped as GitHub reads them', () => {

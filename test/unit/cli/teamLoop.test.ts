@@ -132,17 +132,20 @@ describe('learnings followups, digest and stats (built CLI)', () => {
 
   it('digest for a git ref lists the notes added since it', function () {
     root = workspace({ '.learnings/notes/before.md': '---\ntitle: Before the release\ncreated: 2026-11-20\nauthor: Ann\n---\nx\n' });
-    const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    // The release is committed on a fixed day, before the --today the digest is given: nothing here reads the calendar.
+    const date = '2026-11-21T12:00:00Z';
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'release');
     git('tag', 'v1.0');
     writeFileSync(path.join(root, '.learnings/notes/after.md'), '---\ntitle: After the release\ncreated: 2026-11-01\nauthor: Ben\n---\nx\n');
-    const r = learnings(root, 'digest', '--since', 'v1.0');
+    const r = learnings(root, 'digest', '--since', 'v1.0', '--today', '2026-11-23');
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stdout.includes('After the release'), 'added since the tag, though created earlier');
     assert.ok(!r.stdout.includes('Before the release'));
-    assert.equal(learnings(root, 'digest', '--since', 'no-such-ref').code, 2);
+    assert.equal(learnings(root, 'digest', '--since', 'no-such-ref', '--today', '2026-11-23').code, 2);
   });
 
   it('stats --json gives the indicators', () => {

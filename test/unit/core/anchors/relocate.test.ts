@@ -4,6 +4,7 @@ import { DRIFT_THRESHOLD } from '../../../../src/core/anchors/resolution';
 import type { AnchorHistory } from '../../../../src/core/anchors/history';
 import type { Anchor } from '../../../../src/core/model';
 import { SAMPLE, deleteLines, insertLines, snippetOf } from '../../../support/anchorSample';
+import { anchorInLongFile } from '../../../support/hostileInputs';
 
 const PATH = 'src/webhook.ts';
 
@@ -216,17 +217,12 @@ describe('relocateAnchor', () => {
     assert.equal(relocateAnchor(anchor, {}).status, 'orphaned');
   });
 
-  it('stays fast on a 10,000-line file', () => {
-    const lines: string[] = [];
-    for (let i = 0; i < 10000; i++) lines.push(i % 7 === 0 ? '}' : `  const value${i} = compute(${i % 13}, "item-${i}");`);
-    const text = lines.join('\n') + '\n';
-    const anchor: Anchor = { path: PATH, lines: { start: 5000, end: 5010 }, snippet: snippetOf(text, 5000, 5010).replace('compute', 'calc') };
-    const t0 = performance.now();
-    const r = relocateAnchor(anchor, { text: insertLines(text, 10, ['// inserted']) });
-    const ms = performance.now() - t0;
+  // How long it takes is measured by `npm run bench` (relocate_10k_lines_ms, budget < 500 ms).
+  it('finds an edited snippet in a 10,000-line file', () => {
+    const { anchor, text } = anchorInLongFile(PATH);
+    const r = relocateAnchor(anchor, { text });
     assert.equal(r.status, 'drifted');
     assert.deepEqual(r.lines, { start: 5001, end: 5011 });
-    assert.ok(ms < 500, `${ms} ms`);
   });
 });
 

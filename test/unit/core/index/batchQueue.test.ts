@@ -6,16 +6,23 @@ import { BatchQueue } from '../../../../src/core/index/batchQueue';
 import { MemoryFileSystem } from '../../../support/memoryFileSystem';
 import { LearningsWorkspace, forEachLimited } from '../../../../src/core/index/workspace';
 import { encodeText } from '../../../../src/core/fileSystem';
+import { ManualTimer } from '../../../support/manualTimer';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Time is moved by hand (ManualTimer): no test waits on the wall clock.
 const note = (i: number, branch: string) => `---\ntitle: Note ${i} on ${branch}\ntopics: [${branch}, t${i % 20}]\n---\nBody ${i}.\n`;
 
 describe('BatchQueue', () => {
   it('coalesces a burst into one batch, each key once', async () => {
     const batches: string[][] = [];
-    const q = new BatchQueue<string>(async (b) => void batches.push(b), { delayMs: 20 });
+    const timer = new ManualTimer();
+    const q = new BatchQueue<string>(async (b) => void batches.push(b), { delayMs: 20, timer });
     for (let i = 0; i < 5000; i++) q.add(`f${i % 2500}`);
+    assert.equal(timer.pending, 1, 'one timer for the burst');
+    timer.advance(19);
+    await Promise.resolve();
     assert.equal(batches.length, 0, 'nothing before the delay');
+    timer.advance(1);
+    assert.equal(timer.pending, 0, 'the delay is over');
     await q.settled();
     assert.equal(batches.length, 1);
     assert.equal(batches[0].length, 2500);
@@ -26,18 +33,27 @@ describe('BatchQueue', () => {
     const batches: string[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((r) => (started = r));
+    const timer = new ManualTimer();
     const q = new BatchQueue<string>(
       async (b) => {
         batches.push(b);
-        if (batches.length === 1) await gate;
+        if (batches.length === 1) {
+          started();
+          await gate;
+        }
       },
-      { delayMs: 5 },
+      { delayMs: 5, timer },
     );
     q.add('a');
-    await sleep(20);
+    timer.advance(5);
+    await firstStarted;
     assert.equal(batches.length, 1, 'the first batch is running');
     for (let i = 0; i < 100; i++) q.add(`b${i}`);
-    await sleep(30);
+    timer.advance(5);
+    // Let every promise that could run do so: the second batch still must not start.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
     assert.equal(batches.length, 1, 'the second waits for the first');
     release();
     await q.settled();
@@ -84,13 +100,14 @@ describe('BatchQueue', () => {
     await ws.load();
     let changes = 0;
     let batches = 0;
+    const timer = new ManualTimer();
     const q = new BatchQueue<string>(
       async (paths) => {
         batches++;
         await forEachLimited(paths, 32, (p) => ws.refresh(p));
         changes++; // what the service fires: once per batch, after the index is updated
       },
-      { delayMs: 30 },
+      { delayMs: 30, timer },
     );
     // The switch: 2,000 notes changed, 1,500 deleted, 1,500 added, each reported by the watcher,
     // some twice (a change then a delete), in an order no one chose.
@@ -116,7 +133,7 @@ describe('BatchQueue', () => {
     // They arrive in bursts, a few milliseconds apart.
     for (let i = 0; i < events.length; i += 500) {
       for (const e of events.slice(i, i + 500)) q.add(e);
-      await sleep(2);
+      timer.advance(2);
     }
     await q.settled();
     assert.ok(batches <= 5, `a handful of batches, not one per event: ${batches}`);

@@ -14,10 +14,12 @@ import { NOT_A_STRING, PROTOTYPE_NODES, parseFrontMatterFast } from '../../../..
 import { splitFrontMatter } from '../../../../src/core/notes/frontMatter';
 import { parseNote, type ParsedNote } from '../../../../src/core/notes/parseNote';
 import { REPO_ROOT } from '../../../support/paths';
+import { fuzz } from '../../../support/fuzzConfig';
 
 const PATH = '.learnings/notes/n.md';
 /** More runs for a deeper check (damaged notes; the others in proportion): TL_FAST_PATH_RUNS=100000 npx mocha out/test/unit/core/frontMatterFastPath.test.js */
 const RUNS = Math.max(1, Number(process.env.TL_FAST_PATH_RUNS) / 5000 || 1);
+// Each property runs with fuzzConfig's seed; at its default 200 runs, fuzz(10) is 2,000 runs, fuzz(25) 5,000.
 
 /** Whether the fast path takes this file (it has front matter and the path accepts it). */
 function accepted(text: string): boolean {
@@ -142,7 +144,7 @@ describe('front matter fast path', function () {
         runs++;
         if (compare(render(fields))) taken++;
       }),
-      { numRuns: 2000 * RUNS },
+      fuzz(10 * RUNS),
     );
     // The speed-up is real only if the fast path takes the notes people write.
     assert.ok(taken >= runs * 0.95, `the fast path took only ${taken} of ${runs} ordinary notes`);
@@ -154,7 +156,7 @@ describe('front matter fast path', function () {
       fc.property(wild, (fields) => {
         if (compare(render(fields))) taken++;
       }),
-      { numRuns: 3000 * RUNS },
+      fuzz(15 * RUNS),
     );
     assert.ok(taken > 100, `the fast path took only ${taken} notes: the comparison is too weak`);
   });
@@ -165,7 +167,7 @@ describe('front matter fast path', function () {
       fc.property(damaged, (text) => {
         if (compare(text)) taken++;
       }),
-      { numRuns: 5000 * RUNS },
+      fuzz(25 * RUNS),
     );
     assert.ok(taken > 100, `the fast path took only ${taken} damaged notes: the check is too weak`);
   });

@@ -6,40 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { parseNote } from '../../../../src/core/notes/parseNote';
 import { parseTopicPage } from '../../../../src/core/topics/parseTopicPage';
 import { editNote, NoteEditError } from '../../../../src/core/notes/noteEditor';
+import { HOSTILE_FRONT_MATTER } from '../../../support/hostileInputs';
 
-/** About 1 MB of front matter built from `line(i)`. */
-function hostile(line: (i: number) => string): string {
-  const lines: string[] = ['---', 'title: Hostile'];
-  let size = 0;
-  for (let i = 0; size < 1024 * 1024 - 64; i++) {
-    const l = line(i);
-    lines.push(l);
-    size += l.length + 1;
-  }
-  return `${lines.join('\n')}\n---\nbody\n`;
-}
+// The time each takes is measured by `npm run bench` (hostile_parse_ms, budget < 800 ms),
+// not here, where a busy machine would fail a correct parser.
+const CASES = HOSTILE_FRONT_MATTER;
 
-const CASES: Record<string, string> = {
-  'distinct keys': hostile((i) => `k${i}: 1`),
-  'a flow list opened on every line': hostile(() => 'a: ['),
-  'tab-indented lines': hostile(() => '\tb: 1'),
-  'one flow map of distinct keys': `---\ntitle: x\nm: {${Array.from({ length: 90_000 }, (_, i) => `k${i}: 1`).join(', ')}}\n---\n`,
-  'lists nested 300,000 deep': `---\ntitle: x\nt: ${'['.repeat(300_000)}\n---\n`,
-};
-
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const start = process.hrtime.bigint();
-  const value = fn();
-  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
-}
-
-describe('hostile front matter (#13): linear parse with a budget', () => {
-  // The parser's code compiled once, as in any process that has read a note before.
-  before(() => parseNote('warm.md', CASES['distinct keys'].slice(0, 4096) + '\n---\n'));
+describe('hostile front matter (#13): refused with one message', () => {
   for (const [name, text] of Object.entries(CASES)) {
-    it(`${name} (${Math.round(text.length / 1024)} KB): one message naming the file, well under a second`, () => {
-      const { value, ms } = timed(() => parseNote('.learnings/notes/hostile.md', text));
-      assert.ok(ms < 800, `parsed in ${ms.toFixed(0)} ms`);
+    it(`${name} (${Math.round(text.length / 1024)} KB): one message naming the file`, () => {
+      const value = parseNote('.learnings/notes/hostile.md', text);
       assert.equal(value.note, undefined);
       assert.equal(value.problems.length, 1, JSON.stringify(value.problems));
       assert.equal(value.problems[0].file, '.learnings/notes/hostile.md');
@@ -48,13 +24,11 @@ describe('hostile front matter (#13): linear parse with a budget', () => {
     });
   }
 
-  it('a topic page and an edit are held to the same budget', () => {
+  it('a topic page and an edit are refused the same way', () => {
     const text = CASES['distinct keys'];
-    const page = timed(() => parseTopicPage('.learnings/topics/x.md', text, '.learnings/topics'));
-    assert.ok(page.ms < 800, `topic page in ${page.ms.toFixed(0)} ms`);
-    assert.equal(page.value.problems.length, 1);
-    const edit = timed(() => assert.throws(() => editNote(text, [{ op: 'set', key: 'title', value: 'y' }]), NoteEditError));
-    assert.ok(edit.ms < 800, `edit refused in ${edit.ms.toFixed(0)} ms`);
+    const page = parseTopicPage('.learnings/topics/x.md', text, '.learnings/topics');
+    assert.equal(page.problems.length, 1);
+    assert.throws(() => editNote(text, [{ op: 'set', key: 'title', value: 'y' }]), NoteEditError);
   });
 
   it('a key given twice is still found, in one pass, nested too', () => {

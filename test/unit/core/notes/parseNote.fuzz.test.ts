@@ -112,9 +112,15 @@ describe('property: parsing never throws', () => {
           assert.equal(note.title, 'The one good note');
           // Another file may share its title (a warning on both); nothing else is its problem.
           assert.ok(index.problemsOf('.learnings/notes/good.md').every((p) => /same title/.test(p.message)));
-          assert.ok(index.topics().length >= 1);
-          index.search('good');
-          index.problems();
+          assert.ok(index.topics().some((t) => t.slug === 'testing'), 'its topic is in the tree');
+          // Found by search and by its topic, whatever the damaged files beside it hold.
+          assert.ok(index.search('good').some((h) => h.note.path === '.learnings/notes/good.md'), 'search finds the good note');
+          assert.ok(index.query({ topic: 'testing' }).some((n) => n.path === '.learnings/notes/good.md'), 'its topic lists it');
+          // Every problem is one line naming a file of the workspace: the damaged files say what is wrong, the good one nothing else.
+          for (const p of index.problems()) {
+            assert.ok(p.file === '.learnings/notes/good.md' || tree[p.file] !== undefined, `a problem names a file of the workspace: ${p.file}`);
+            assert.doesNotMatch(p.message, /[\r\n]/);
+          }
         },
       ),
       fuzz(0.25),
