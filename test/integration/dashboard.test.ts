@@ -63,6 +63,8 @@ describe('Dashboard', function () {
     for (const card of ['notes', 'plans', 'anchors', 'contributors']) assert.match(html, new RegExp(`<section class="card card-${card}" data-card="${card}"`), card);
     assert.match(html, /data-card="undescribed"/, 'the demo has undescribed topics');
 
+    // The workbench reports a panel's tab a moment after the panel is made: count once it has.
+    await waitFor('the dashboard\'s tab', () => dashboardTabs().length > 0);
     await vscode.commands.executeCommand('teamLearnings.showDashboard');
     assert.equal(dashboardTabs().length, 1, 'running the command again reveals the same panel');
   });
