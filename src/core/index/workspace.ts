@@ -11,6 +11,7 @@ import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
 import type { FileStat } from '../fileSystem';
+import { parseReply } from '../dialog/reply';
 
 export interface WorkspaceOptions {
   /** The notes folder, relative to the workspace root. */
@@ -54,13 +55,14 @@ export class LearningsWorkspace {
   async load(warm?: WarmStart): Promise<NoteIndex> {
     const folderProblems: Problem[] = [];
     const onProblem = (p: Problem) => folderProblems.push(p);
-    const [notes, pages] = await Promise.all([
+    const [notes, pages, replies] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir, onProblem),
       listMarkdown(this.fs, this.layout.topicsDir, onProblem),
+      listMarkdown(this.fs, this.layout.repliesDir, onProblem),
     ]);
     // A folder problem is kept under the folder's path: one line, and every other note still loads.
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
-    let paths = [...notes, ...pages].map((f) => f.path);
+    let paths = [...notes, ...pages, ...replies].map((f) => f.path);
     let restored = 0;
     if (warm && warm.cache.size > 0) {
       const stats = await warm.stat(paths);
@@ -96,7 +98,7 @@ export class LearningsWorkspace {
   /** Re-reads one file after it changed on disk (or forgets it when it is gone). */
   async refresh(path: string): Promise<void> {
     const role = roleOf(path, this.layout);
-    if (role !== 'note' && role !== 'topic') return;
+    if (role !== 'note' && role !== 'topic' && role !== 'reply') return;
     const readAt = this.now();
     this.readAt.delete(path);
     const read = await readNoteFile(this.fs, path);
@@ -106,6 +108,7 @@ export class LearningsWorkspace {
         return;
       }
       if (role === 'note') this.index.setNote(path, undefined, [read.problem]);
+      else if (role === 'reply') this.index.setReply(path, undefined, [read.problem]);
       else this.index.setTopicPage(path, undefined, [read.problem]);
       this.readAt.set(path, readAt);
       return;
@@ -124,6 +127,9 @@ export class LearningsWorkspace {
     } else if (role === 'topic') {
       const parsed = parseTopicPage(path, text, this.layout.topicsDir);
       this.index.setTopicPage(path, parsed.page, parsed.problems);
+    } else if (role === 'reply') {
+      const parsed = parseReply(path, text, this.layout);
+      this.index.setReply(path, parsed.reply, parsed.problems);
     }
   }
 
