@@ -35,7 +35,7 @@ describe('dialog in the team loop', () => {
     // Who replied contributed: Ana and Bo wrote no note in November.
     assert.match(md, /Ana \(0 notes, 2 replies\), Bo \(0 notes, 1 reply\), Kari \(0 notes, 1 reply\)\. Thank you!/);
     const html = renderDigestHtml(d);
-    assert.ok(html.includes('<h2>Open questions</h2><ul><li><strong>Retry &lt;b&gt;webhooks&lt;/b&gt;</strong>'), html);
+    assert.ok(html.includes('<h2>Open questions</h2>\n<ul><li><strong>Retry &lt;b&gt;webhooks&lt;/b&gt;</strong>'), html);
     // Outside the period: the open question is still open; no reply is counted.
     const later = buildDigest(index, { since: '2026-12-01', until: '2026-12-14', today: '2026-12-14' });
     assert.equal(later.openQuestions.length, 1);
