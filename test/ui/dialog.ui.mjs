@@ -64,13 +64,17 @@ export const flows = [
       await box.waitFor({ state: 'attached', timeout: 10_000 });
       await page.locator(`${WIDGET} .comment-form .monaco-editor, ${WIDGET} .comment-form textarea`).first().click();
       await page.keyboard.type('Backfills now run outside the deploy, with lock_timeout 30s and a retry.');
-      await page.locator(WIDGET).getByRole('button', { name: 'Reply', exact: true }).first().click();
+      // Submitted as a person does: Ctrl+Enter in the box (the Reply button's key).
+      await page.keyboard.press('Control+Enter');
       const path = `${LOCK_REPLIES}/${localToday()}-lars-svensson.md`;
       const written = await ui.waitFor(() => ui.read(path), `the reply file ${path} on disk`);
       expect(/^---\nauthor: Lars Svensson\ncreated: \d{4}-\d\d-\d\d\n---\n\nBackfills now run outside the deploy/.test(written), `the reply file reads:\n${written}`);
       await ui.waitFor(async () => (await commentTexts(ui)).length === 4, 'the thread showing the new reply');
       const open = shown(ui, LOCK_NOTE);
       expect(open.state === 'open' && open.replies.length === 3, `learnings show: ${JSON.stringify(open)}`);
+      // Back up to the anchored lines: the code, the thread's title and the note above its replies.
+      await ui.goToLine(1);
+      await page.locator(`${WIDGET} .head`).first().scrollIntoViewIfNeeded();
       await cleanShot(ui, 'dialog-thread');
 
       // Resolve, from the thread's title bar: the latest reply gets resolved: true, one line, and the thread reads resolved.
@@ -80,7 +84,16 @@ export const flows = [
       await resolve.click();
       await ui.waitFor(() => ui.read(path) === written.replace('\n---\n\n', '\nresolved: true\n---\n\n'), 'the latest reply with resolved: true, and nothing else changed');
       await ui.waitFor(() => shown(ui, LOCK_NOTE).state === 'resolved', 'learnings show: the thread resolved');
-      await ui.waitFor(async () => (await page.$(`${WIDGET} .head .action-label[aria-label="Reopen Thread"]`)) !== null, 'the thread offering Reopen');
+      // VS Code collapses a thread once resolved, and the Comments panel counts one unresolved thread fewer.
+      await ui.waitFor(async () => /^2\b/.test((await page.locator('.part.panel .composite-bar .action-item.checked .badge-content').first().textContent().catch(() => '')) ?? ''), 'the Comments panel counting 2 unresolved threads');
+      // Opened again from the Comments panel, it offers Reopen; Reopen takes the line out again.
+      await openThread(ui, 'Set lock_timeout in every migration');
+      const reopen = page.locator(`${WIDGET} .head .action-label[aria-label="Reopen Thread"]`).first();
+      await page.locator(`${WIDGET} .head`).first().hover();
+      await reopen.waitFor({ state: 'visible', timeout: 15_000 });
+      await reopen.click();
+      await ui.waitFor(() => ui.read(path) === written, 'the reply as it was written, after Reopen');
+      await ui.waitFor(() => shown(ui, LOCK_NOTE).state === 'open', 'learnings show: the thread open again');
       const others = ui.git('status', '--porcelain', '--untracked-files=all').trim().split('\n');
       expect(others.length === 1 && others[0].endsWith(path), `files changed besides the new reply: ${others.join(', ')}`);
     },

@@ -25,6 +25,8 @@ interface ThreadEntry {
   thread: vscode.CommentThread;
   folder: FolderEntry;
   note: string;
+  /** What the thread shows: set again only when this changes (the reply box keeps its draft as the user types). */
+  shown?: string;
 }
 
 /** CommentThreadState (VS Code 1.76+; engines.vscode is older): used when the running VS Code has it. */
@@ -152,7 +154,11 @@ export class DialogComments implements vscode.Disposable {
       } else if (!item.thread.range.isEqual(a.range!)) {
         item.thread.range = a.range!;
       }
-      this.fill(item.thread, note, thread);
+      const shown = `${note.title}|${note.author}|${note.body.length}|${thread.state}|${thread.replies.map((r) => `${r.path}:${r.resolved}:${r.body.length}`).join(',')}`;
+      if (item.shown !== shown) {
+        this.fill(item.thread, note, thread);
+        item.shown = shown;
+      }
     }
     for (const [id, item] of current) {
       if (seen.has(id)) continue;
