@@ -48,8 +48,8 @@ learnings topics rename OLD NEW
 learnings topics merge FROM INTO
   FROM's notes move to INTO; FROM becomes an alias of INTO.`,
   check: `learnings check [FILE]... [options]
-  Validate notes (all, or the given note files) and resolve their anchors.
-  FILE                       only these notes; files outside the notes folder or not .md are ignored
+  Validate notes and replies (all, or the given files) and resolve the notes' anchors.
+  FILE                       only these notes or replies; other files or not .md are ignored
   --format text|json|github|sarif
                              text (default), JSON (schema/check.schema.json), GitHub Actions
                              annotations, or a SARIF 2.1.0 log
