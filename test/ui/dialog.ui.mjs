@@ -96,6 +96,15 @@ export const flows = [
       await ui.waitFor(() => shown(ui, LOCK_NOTE).state === 'open', 'learnings show: the thread open again');
       const others = ui.git('status', '--porcelain', '--untracked-files=all').trim().split('\n');
       expect(others.length === 1 && others[0].endsWith(path), `files changed besides the new reply: ${others.join(', ')}`);
+
+      // The thread follows its anchor as the code moves: a line typed above it, and the Comments panel reads Ln 8-11.
+      await page.keyboard.press('Escape');
+      await ui.goToLine(1);
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('-- A line added above the anchored code.');
+      await page.keyboard.press('Enter');
+      await ui.waitFor(async () => (await page.locator('.comments-panel .monaco-list-row', { hasText: 'Set lock_timeout in every migration' }).first().textContent()).includes('[Ln 8-11]'), 'the Comments panel placing the thread at lines 8-11');
     },
   },
   {

@@ -58,7 +58,8 @@ export class LearningsWorkspace {
     const [notes, pages, replies] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir, onProblem),
       listMarkdown(this.fs, this.layout.topicsDir, onProblem),
-      listMarkdown(this.fs, this.layout.repliesDir, onProblem),
+      // Most workspaces have no replies yet: a folder that is not there is not listed (no failed read to log).
+      this.fs.stat(this.layout.repliesDir).then((s) => (s ? listMarkdown(this.fs, this.layout.repliesDir, onProblem) : [])),
     ]);
     // A folder problem is kept under the folder's path: one line, and every other note still loads.
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);

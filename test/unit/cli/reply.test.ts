@@ -117,4 +117,15 @@ describe('learnings reply, and the thread in show, list, check (built CLI, git)'
     // The good note and its good reply are still there.
     assert.equal(JSON.parse(learnings(root, 'list', '--json').stdout).find((n: { path: string }) => n.path === NOTE).replies, 2);
   });
+
+  it('digest lists the open questions and counts the replies of the period', () => {
+    learnings(root, 'reply', NOTE, '--body', 'Still true after v2?', '--author', 'Ana Berg', '--today', '2026-12-01');
+    commit('Q');
+    const r = learnings(root, 'digest', '--since', '2026-11-20', '--until', '2026-12-03', '--today', '2026-12-03');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^## Open questions\n\n- \[\*\*Retry webhooks idempotently\*\*\]\(<\.learnings\/notes\/2026-11-23-retry-webhooks\.md>\): 1 reply from Ana Berg, last 2026-12-01\n\n1 reply in this period\.$/m);
+    assert.match(r.stdout, /Kari Nordmann \(1\), Ana Berg \(0 notes, 1 reply\)|Ana Berg \(0 notes, 1 reply\), Kari Nordmann \(1\)/);
+    learnings(root, 'reply', NOTE, '--body', 'Yes.', '--resolve', '--author', 'Kari Nordmann', '--today', '2026-12-02');
+    assert.ok(!learnings(root, 'digest', '--since', '2026-12-03', '--until', '2026-12-03', '--today', '2026-12-03').stdout.includes('## Open questions'));
+  });
 });
