@@ -30,6 +30,16 @@ async function openThread(ui, title) {
   await page.waitForSelector(`${WIDGET} .review-comment`, { state: 'visible', timeout: 20_000 });
 }
 
+/** Clicks `selector` in the preview until `done` (a re-rendered preview replaces its frame mid-click). */
+async function clickInPreview(ui, selector, done, what) {
+  await ui.waitFor(async () => {
+    if (await done()) return true;
+    const frame = await ui.webviewFrame(selector);
+    await frame.click(selector, { timeout: 3_000 }).catch(() => undefined);
+    return ui.waitFor(done, what, 5_000).catch(() => false);
+  }, what, 30_000);
+}
+
 /** The texts of the comments in the visible thread widget, in order. */
 async function commentTexts(ui) {
   return ui.page.$$eval(`${WIDGET} .review-comment`, (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
@@ -135,8 +145,7 @@ export const flows = [
       }, 'the preview showing the new reply');
 
       // Resolve from the preview: the latest reply (the new one) gets resolved: true.
-      await frame.click('button[data-action="resolve"]');
-      await ui.waitFor(() => ui.read(path) === written.replace('\n---\n\n', '\nresolved: true\n---\n\n'), 'the new reply with resolved: true, nothing else changed');
+      await clickInPreview(ui, 'button[data-action="resolve"]', () => ui.read(path) === written.replace('\n---\n\n', '\nresolved: true\n---\n\n'), 'the new reply with resolved: true, nothing else changed');
       frame = await ui.waitFor(async () => {
         const f = await ui.webviewFrame('section.thread');
         return (await f.$('button[data-action="reopen"]')) && /Thread: resolved/.test(await f.$eval('.thread-state', (e) => e.textContent)) && f;

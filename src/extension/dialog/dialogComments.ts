@@ -87,14 +87,8 @@ export class DialogComments implements vscode.Disposable {
   constructor(private readonly services: LearningsServices) {
     this.controller = vscode.comments.createCommentController(DIALOG_CONTROLLER, vscode.l10n.t('Team Learnings'));
     this.controller.options = { prompt: vscode.l10n.t('Reply to this note…'), placeHolder: vscode.l10n.t('Your reply (markdown), kept in the repository beside the note') };
-    // The anchored ranges take a reply: a thread started there answers the note anchored there.
-    this.controller.commentingRangeProvider = {
-      provideCommentingRanges: async (document) => {
-        const entry = this.services.forUri(document.uri);
-        if (!entry || document.uri.scheme !== entry.folder.uri.scheme) return [];
-        return (await entry.live.anchorsIn(document)).flatMap((a) => (a.range ? [a.range] : []));
-      },
-    };
+    // No commenting ranges: threads are the notes' own (a new one is a new note), and a range
+    // provider makes VS Code's workspace-settings writes fail ("the content of the file is newer").
     this.disposables.push(
       this.controller,
       vscode.commands.registerCommand(REPLY_COMMAND, (reply: vscode.CommentReply) => this.reply(reply)),

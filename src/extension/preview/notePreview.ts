@@ -254,11 +254,12 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
         await vscode.commands.executeCommand('teamLearnings.withdrawEndorsement', { note: note.path });
         return;
       case 'reply':
-        if (await writeReply(this.service, note.path, message.text)) void this.render(preview);
+        // Written, the index changes and the thread is rendered again (refreshChanged).
+        await writeReply(this.service, note.path, message.text);
         return;
       case 'resolve':
       case 'reopen':
-        if (await resolveThread(this.service, note.path, message.type === 'resolve')) void this.render(preview);
+        await resolveThread(this.service, note.path, message.type === 'resolve');
         return;
     }
   }
