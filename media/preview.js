@@ -19,6 +19,13 @@
     if (el.hasAttribute('data-topic')) return { type: 'revealTopic', topic: el.getAttribute('data-topic') };
     if (el.getAttribute('data-action') === 'endorse') return { type: 'endorse' };
     if (el.getAttribute('data-action') === 'withdraw') return { type: 'withdraw' };
+    if (el.getAttribute('data-action') === 'reply') {
+      const box = document.querySelector('textarea[data-reply-text]');
+      const text = box instanceof HTMLTextAreaElement ? box.value : '';
+      return text.trim() === '' ? undefined : { type: 'reply', text };
+    }
+    if (el.getAttribute('data-action') === 'resolve') return { type: 'resolve' };
+    if (el.getAttribute('data-action') === 'reopen') return { type: 'reopen' };
     if (el.hasAttribute('data-href')) return { type: 'openFile', path: el.getAttribute('data-href') };
     const href = el.getAttribute('href');
     if (href && /^(https?|mailto):/i.test(href)) return { type: 'openLink', href };

@@ -25,14 +25,23 @@ export const COMMAND_HELP: Record<string, string> = {
   --kind K      notes of one kind
   --file PATH   notes anchored to PATH
   --author A    notes by A
-  --json        an array of notes (path, title, kind, topics, author, created, anchors)`,
+  --json        an array of notes (path, title, kind, topics, author, created, anchors,
+                replies, thread: none|open|resolved)`,
   search: `learnings search QUERY [--limit N] [--json]
   The editor's Search Notes, ranked: word forms, prefixes, accents, one typo;
   titles above topics and authors, above bodies.
   --limit N     at most N results (default 20)
   --json        an array of {path, title, score, excerpt}, best first`,
   show: `learnings show NOTE [--json]
-  A note with its anchors resolved. NOTE: a path, file name or title.`,
+  A note with its anchors resolved and its thread of replies. NOTE: a path, file name or title.`,
+  reply: `learnings reply NOTE --body TEXT|- [--resolve | --reopen] [--author A]
+  Add a reply to a note's thread (a new file in .learnings/replies/<note>/); prints its path.
+  NOTE                       a path, file name or title; exit 2 when no note matches
+  --body TEXT | --body -     the reply (-: read stdin)
+  --resolve                  the reply resolves the thread (resolved: true)
+  --reopen                   the reply reopens it (resolved: false)
+  --author A                 default: git's user.name
+  --today DATE               take DATE as today (the reply's created)`,
   topics: `learnings topics [--json]
   Topics with note counts, ambassadors and description state.
 learnings topics rename OLD NEW
@@ -40,8 +49,8 @@ learnings topics rename OLD NEW
 learnings topics merge FROM INTO
   FROM's notes move to INTO; FROM becomes an alias of INTO.`,
   check: `learnings check [FILE]... [options]
-  Validate notes (all, or the given note files) and resolve their anchors.
-  FILE                       only these notes; files outside the notes folder or not .md are ignored
+  Validate notes and replies (all, or the given files) and resolve the notes' anchors.
+  FILE                       only these notes or replies; other files or not .md are ignored
   --format text|json|github|sarif
                              text (default), JSON (schema/check.schema.json), GitHub Actions
                              annotations, or a SARIF 2.1.0 log

@@ -15,6 +15,7 @@ import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
 import { searchCommand } from './commands/search';
+import { replyCommand } from './commands/reply';
 import { disableGit } from '../node/gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   digest: digestCommand,
   stats: statsCommand,
   search: searchCommand,
+  reply: replyCommand,
 };
 
 export async function run(argv: string[], io: Output, stdin: () => Promise<string> = readStdin): Promise<number> {

@@ -4,7 +4,9 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command
                                      create a note (snippet and commit captured); prints its path
   list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
   search QUERY [--limit N] [--json] the editor's search, ranked: word forms, prefixes, accents, a typo
-  show NOTE                          a note with its anchors resolved (NOTE: path, file name or title)
+  show NOTE                          a note with its anchors resolved and its replies (NOTE: path, file name or title)
+  reply NOTE --body TEXT|- [--resolve | --reopen] [--author A]
+                                     add a reply to a note's thread; prints its path
   topics [--json]                    topics with note counts, ambassadors, description state
   topics rename OLD NEW              rewrite every note that uses OLD (minimal diff); OLD stays an alias
   topics merge FROM INTO             FROM's notes move to INTO; FROM becomes an alias of INTO

@@ -7,6 +7,8 @@ export interface Layout {
   notesDir: string;
   topicsDir: string;
   templatesDir: string;
+  /** One folder per note, one file per reply (the dialog on a note). */
+  repliesDir: string;
 }
 
 export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
@@ -16,15 +18,17 @@ export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
     notesDir: `${clean}/notes`,
     topicsDir: `${clean}/topics`,
     templatesDir: `${clean}/templates`,
+    repliesDir: `${clean}/replies`,
   };
 }
 
-export type FileRole = 'note' | 'topic' | 'template' | 'other';
+export type FileRole = 'note' | 'topic' | 'template' | 'reply' | 'other';
 
 export function roleOf(path: string, layout: Layout): FileRole {
   if (!path.endsWith('.md')) return 'other';
   if (path.startsWith(`${layout.notesDir}/`)) return 'note';
   if (path.startsWith(`${layout.topicsDir}/`)) return 'topic';
   if (path.startsWith(`${layout.templatesDir}/`)) return 'template';
+  if (path.startsWith(`${layout.repliesDir}/`)) return 'reply';
   return 'other';
 }

@@ -17,6 +17,7 @@ import { registerDiagnostics } from './diagnostics';
 import { LearningsServices, type FolderEntry } from './services';
 import { registerNoteAssist } from './editor/noteAssist';
 import { markdownItPlugin } from './markdownPreview';
+import { DialogComments } from './dialog/dialogComments';
 
 export interface TeamLearningsApi {
   /** The first folder's service and live anchors. */
@@ -35,6 +36,8 @@ export interface TeamLearningsApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** Whether the notes were read during `activate` (never: the load comes after start-up). */
   notesLoadedAtActivation: boolean;
+  /** The comment threads of the dialog at the anchors. */
+  dialog: DialogComments;
 }
 
 export function activate(context: vscode.ExtensionContext): TeamLearningsApi | undefined {
@@ -55,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   services.all().forEach(editorFeatures);
   context.subscriptions.push(services.onDidAddFolder(editorFeatures));
   registerNoteAssist(context, services);
+  const dialog = new DialogComments(services);
+  context.subscriptions.push(dialog);
   const { followupStatus } = registerCommands(context, service, live, views, (arg) => services.forArg(arg).service, services);
   // The Problems view: each folder's notes, each folder checking its own files.
   const diagnostics = (entry: FolderEntry) => {
@@ -63,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   };
   services.all().forEach(diagnostics);
   context.subscriptions.push(services.onDidAddFolder(diagnostics));
-  return { service, live, services, views, preview, dashboard, followupStatus, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services), notesLoadedAtActivation: service.loaded };
+  return { service, live, services, views, preview, dashboard, followupStatus, activationMs: performance.now() - started, extendMarkdownIt: markdownItPlugin(services), notesLoadedAtActivation: service.loaded, dialog };
 }
 
 export function deactivate(): void {}

@@ -66,7 +66,8 @@ function selectNoteFiles(ctx: CliContext, files: string[]): Set<string> | undefi
   const selected = new Set<string>();
   for (const file of files) {
     const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
-    if (roleOf(rel, ctx.workspace.layout) !== 'note') continue;
+    const role = roleOf(rel, ctx.workspace.layout);
+    if (role !== 'note' && role !== 'reply') continue;
     if (!ctx.workspace.index.get(rel) && ctx.workspace.index.problemsOf(rel).length === 0) throw new UsageError(`${file}: no such note`);
     selected.add(rel);
   }

@@ -1,9 +1,10 @@
 import type { Note } from '../../core/model';
 import { formatLines } from '../../core/model';
 import type { CliContext } from '../context';
+import type { Thread } from '../../core/dialog/thread';
 import { parseOptions } from '../options';
 
-export function noteToJson(note: Note) {
+export function noteToJson(note: Note, thread?: Thread) {
   return {
     path: note.path,
     title: note.title,
@@ -12,6 +13,7 @@ export function noteToJson(note: Note) {
     author: note.author ?? null,
     created: note.created ?? null,
     anchors: note.anchors.map((a) => ({ path: a.path, lines: formatLines(a.lines), ...(a.commit ? { commit: a.commit } : {}) })),
+    ...(thread ? { replies: thread.replies.length, thread: thread.state } : {}),
   };
 }
 
@@ -27,7 +29,7 @@ export async function listCommand(ctx: CliContext, args: string[]): Promise<numb
   const notes = index.query({ topic: values.topic, kind: values.kind, file: values.file?.replace(/\\/g, '/').replace(/^\.\//, ''), author: values.author });
   ctx.reportProblems(index.problems().filter((p) => p.severity === 'error'));
   if (values.json) {
-    ctx.io.out(JSON.stringify(notes.map(noteToJson), null, 2));
+    ctx.io.out(JSON.stringify(notes.map((n) => noteToJson(n, index.thread(n.path))), null, 2));
     return 0;
   }
   if (notes.length === 0) {

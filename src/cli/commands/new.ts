@@ -63,7 +63,7 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
   return 0;
 }
 
-function gitUserName(root: string): string | undefined {
+export function gitUserName(root: string): string | undefined {
   try {
     const name = (execGit(['config', 'user.name'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000 }) as string).trim();
     return name || undefined;

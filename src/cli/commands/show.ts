@@ -2,6 +2,7 @@ import { checkWithHistory } from '../anchorCheck';
 import type { Note } from '../../core/model';
 import type { NoteIndex } from '../../core/index/noteIndex';
 import type { CliContext } from '../context';
+import type { Thread } from '../../core/dialog/thread';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage';
 
@@ -40,9 +41,12 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<numb
   }
   const note = found[0];
   const { anchors, problems } = await checkWithHistory(ctx, [note]);
-  ctx.reportProblems([...index.problemsOf(note.path), ...problems]);
+  const thread = index.thread(note.path);
+  ctx.reportProblems([...index.problemsOf(note.path), ...thread.replies.flatMap((r) => index.problemsOf(r.path)), ...problems]);
   if (values.json) {
-    ctx.io.out(JSON.stringify({ ...note, anchors: note.anchors.map((a, i) => ({ ...a, lines: `${a.lines.start}-${a.lines.end}`, resolved: anchors[i] })) }, null, 2));
+    const replies = thread.replies.map((r) => ({ path: r.path, author: r.author ?? null, created: r.created ?? null, ...(r.resolved !== undefined ? { resolved: r.resolved } : {}), body: r.body }));
+    const dialog = { state: thread.state, participants: thread.participants, lastActivity: thread.lastActivity ?? null, replies };
+    ctx.io.out(JSON.stringify({ ...note, anchors: note.anchors.map((a, i) => ({ ...a, lines: `${a.lines.start}-${a.lines.end}`, resolved: anchors[i] })), thread: dialog }, null, 2));
     return 0;
   }
   ctx.io.out(note.title);
@@ -61,6 +65,21 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<numb
   }
   ctx.io.out('');
   ctx.io.out(note.body.replace(/\s+$/, ''));
+  printThread(ctx, thread);
   ctx.io.out(`\n${note.path}`);
   return 0;
+}
+
+/** The thread under the note: a heading with its state, then each reply with who, when and whether it resolved or reopened. */
+function printThread(ctx: CliContext, thread: Thread): void {
+  if (thread.replies.length === 0) return;
+  const n = thread.replies.length;
+  ctx.io.out('');
+  ctx.io.out(`Replies (${n}, ${thread.state}; ${thread.participants.join(', ')}; last ${thread.lastActivity ?? 'undated'})`);
+  for (const r of thread.replies) {
+    const mark = r.resolved === true ? ' · resolved' : r.resolved === false ? ' · reopened' : '';
+    ctx.io.out('');
+    ctx.io.out(`  ${r.author ?? 'unknown'} · ${r.created ?? 'undated'}${mark}`);
+    for (const line of r.body.replace(/^\s+|\s+$/g, '').split(/\r?\n/)) ctx.io.out(line === '' ? '' : `    ${line}`);
+  }
 }

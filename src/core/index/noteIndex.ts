@@ -5,6 +5,8 @@ import type { Note, Problem, TopicPage } from '../model';
 import { AliasMap, buildTopicTree, flattenTopics, type Topic } from '../topics/topics';
 import { compareNotes, NoteSearch, type SearchHit } from './search';
 import { crossFileProblems } from './crossFileProblems';
+import type { Reply } from '../dialog/reply';
+import { buildThread, type Thread } from '../dialog/thread';
 
 export interface NoteQuery {
   topic?: string;
@@ -41,6 +43,9 @@ export class NoteIndex {
   /** Made by the first search (or prepareSearch), then kept current. */
   private searchCache: NoteSearch | undefined;
   private crossCache: { topics: Topic[]; all: Problem[]; byFile: Map<string, Problem[]> } | undefined;
+  /** The dialog: every reply by its path, and the paths of each note's replies. */
+  private readonly repliesByPath = new Map<string, Reply>();
+  private readonly repliesByNote = new Map<string, Set<string>>();
 
   /** Sets (or clears, with `note` undefined) what one note file holds. */
   setNote(path: string, note: Note | undefined, problems: Problem[] = []): void {
@@ -62,8 +67,52 @@ export class NoteIndex {
     this.aliasCache = undefined;
   }
 
+  /** Sets (or clears, with `reply` undefined) what one reply file holds. */
+  setReply(path: string, reply: Reply | undefined, problems: Problem[] = []): void {
+    this.removeReply(path);
+    this.setProblems(path, problems);
+    if (!reply) return;
+    this.repliesByPath.set(path, reply);
+    addTo(this.repliesByNote, reply.note, path);
+  }
+
+  /** The note's thread: its replies in order, who took part, its state. */
+  thread(notePath: string): Thread {
+    const note = this.get(notePath);
+    const replies = [...(this.repliesByNote.get(notePath) ?? [])].map((p) => this.repliesByPath.get(p)!);
+    return buildThread(note ?? { path: notePath }, replies);
+  }
+
+  /** Every reply, to notes that exist or not. */
+  replies(): Reply[] {
+    return [...this.repliesByPath.values()];
+  }
+
+  replyCount(notePath: string): number {
+    return this.repliesByNote.get(notePath)?.size ?? 0;
+  }
+
+  /** A reply to a note that does not exist (or cannot be read): a warning on the reply, naming both. */
+  private replyProblems(): Problem[] {
+    const out: Problem[] = [];
+    for (const [note, paths] of this.repliesByNote) {
+      if (this.notesByPath.has(note)) continue;
+      const why = this.problemsByFile.has(note) ? 'which cannot be read as a note' : 'which does not exist';
+      for (const path of paths) out.push({ file: path, severity: 'warning', message: `reply to ${note}, ${why}` });
+    }
+    return out;
+  }
+
+  private removeReply(path: string): void {
+    const old = this.repliesByPath.get(path);
+    if (!old) return;
+    this.repliesByPath.delete(path);
+    removeFrom(this.repliesByNote, old.note, path);
+  }
+
   /** Forgets a file, whatever it held. */
   remove(path: string): void {
+    this.removeReply(path);
     this.removeNote(path);
     this.problemsByFile.delete(path);
     if (this.pagesByPath.delete(path)) {
@@ -112,13 +161,15 @@ export class NoteIndex {
 
   /** Every file's problems, and those across files (duplicate titles, unused topic pages). */
   problems(): Problem[] {
-    return [...this.problemsByFile.values()].flat().concat(this.crossFile().all);
+    return [...this.problemsByFile.values()].flat().concat(this.crossFile().all, this.replyProblems());
   }
 
   problemsOf(path: string): Problem[] {
     const own = this.problemsByFile.get(path) ?? [];
     const cross = this.crossFile().byFile.get(path);
-    return cross ? own.concat(cross) : own;
+    const reply = this.repliesByPath.get(path);
+    const orphan = reply && !this.notesByPath.has(reply.note) ? this.replyProblems().filter((p) => p.file === path) : [];
+    return cross || orphan.length > 0 ? own.concat(cross ?? [], orphan) : own;
   }
 
   /** Recomputed when the topic tree is, which is whenever a note or a page changes. */

@@ -11,6 +11,7 @@ import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile, readNoteFiles, type ReadResult } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
 import type { FileStat } from '../fileSystem';
+import { parseReply } from '../dialog/reply';
 
 export interface WorkspaceOptions {
   /** The notes folder, relative to the workspace root. */
@@ -58,13 +59,15 @@ export class LearningsWorkspace {
   async load(warm?: WarmStart): Promise<NoteIndex> {
     const folderProblems: Problem[] = [];
     const onProblem = (p: Problem) => folderProblems.push(p);
-    const [notes, pages] = await Promise.all([
+    const [notes, pages, replies] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir, onProblem),
       listMarkdown(this.fs, this.layout.topicsDir, onProblem),
+      // Most workspaces have no replies yet: a folder that is not there is not listed (no failed read to log).
+      this.fs.stat(this.layout.repliesDir).then((s) => (s ? listMarkdown(this.fs, this.layout.repliesDir, onProblem) : [])),
     ]);
     // A folder problem is kept under the folder's path: one line, and every other note still loads.
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
-    let paths = [...notes, ...pages].map((f) => f.path);
+    let paths = [...notes, ...pages, ...replies].map((f) => f.path);
     let restored = 0;
     if (warm && warm.cache.size > 0) {
       const stats = await warm.stat(paths);
@@ -126,6 +129,7 @@ export class LearningsWorkspace {
         return;
       }
       if (role === 'note') this.index.setNote(path, undefined, [read.problem]);
+      else if (role === 'reply') this.index.setReply(path, undefined, [read.problem]);
       else this.index.setTopicPage(path, undefined, [read.problem]);
       this.readAt.set(path, readAt);
       return;
@@ -153,7 +157,7 @@ export class LearningsWorkspace {
     const folders = paths.filter((p) => !p.endsWith('.md'));
     if (folders.length > 0) {
       const index = this.index;
-      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.problems().map((p) => p.file)];
+      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.replies().map((r) => r.path), ...index.problems().map((p) => p.file)];
       for (const file of known) {
         if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
       }
@@ -175,6 +179,9 @@ export class LearningsWorkspace {
     } else if (role === 'topic') {
       const parsed = parseTopicPage(path, text, this.layout.topicsDir);
       this.index.setTopicPage(path, parsed.page, parsed.problems);
+    } else if (role === 'reply') {
+      const parsed = parseReply(path, text, this.layout);
+      this.index.setReply(path, parsed.reply, parsed.problems);
     }
   }
 
@@ -186,7 +193,7 @@ export class LearningsWorkspace {
 
 function isIndexed(path: string, layout: Layout): boolean {
   const role = roleOf(path, layout);
-  return role === 'note' || role === 'topic';
+  return role === 'note' || role === 'topic' || role === 'reply';
 }
 
 export interface ListedFile {

@@ -4,6 +4,8 @@
 // this month, with the month's wins. No drawing here: the page turns this
 // into SVG.
 
+import type { Reply } from '../dialog/reply';
+import type { Thread } from '../dialog/thread';
 import type { Note } from '../model';
 import type { Stats } from './stats';
 import { addDays } from '../dates';
@@ -112,6 +114,13 @@ export interface DashboardModel {
   anchors?: AnchorsSummary;
   contributors: ContributorsSummary;
   undescribedTopics: string[];
+  /** The dialog: threads still open, and who replied in the contributors' window. */
+  dialog?: DialogSummary;
+}
+
+export interface DialogSummary {
+  open: Array<{ title: string; path: string; replies: number; lastActivity?: string }>;
+  repliers: string[];
 }
 
 export interface DashboardOptions {
@@ -125,6 +134,10 @@ export interface DashboardOptions {
   anchorsChecked?: boolean;
   /** How many topics get their own colour. */
   series?: number;
+  /** Every reply (the index's): repliers count as contributors. */
+  replies?: Iterable<Reply>;
+  /** Each note's thread, for the open threads. */
+  thread?: (notePath: string) => Thread;
 }
 
 export function dashboardModel(stats: Stats, options: DashboardOptions): DashboardModel {
@@ -133,9 +146,27 @@ export function dashboardModel(stats: Stats, options: DashboardOptions): Dashboa
     notes: notesChart(stats.perMonth, options),
     plans: plansSummary(stats.plans),
     ...(options.anchorsChecked === false ? {} : { anchors: anchorsSummary(stats.anchors) }),
-    contributors: contributorsSummary(options.notes ?? [], options.today),
+    contributors: contributorsSummary(options.notes ?? [], options.today, CONTRIBUTOR_DAYS, options.replies),
     undescribedTopics: stats.undescribedTopics,
+    ...(options.thread ? { dialog: dialogSummary(options.notes ?? [], options.thread, options.replies ?? [], options.today) } : {}),
   };
+}
+
+/** Open threads, most recently active first, and the people who replied in the contributors' window. */
+export function dialogSummary(notes: Iterable<Note>, thread: (notePath: string) => Thread, replies: Iterable<Reply>, today: string, days = CONTRIBUTOR_DAYS): DialogSummary {
+  const open: DialogSummary['open'] = [];
+  for (const note of notes) {
+    const t = thread(note.path);
+    if (t.state === 'open') open.push({ title: note.title, path: note.path, replies: t.replies.length, ...(t.lastActivity ? { lastActivity: t.lastActivity } : {}) });
+  }
+  open.sort((a, b) => (b.lastActivity ?? '').localeCompare(a.lastActivity ?? '') || a.title.localeCompare(b.title));
+  const since = addDays(today, -(days - 1));
+  const repliers: string[] = [];
+  for (const r of replies) {
+    const who = r.author?.trim();
+    if (who && r.created && r.created >= since && r.created <= today && !repliers.includes(who)) repliers.push(who);
+  }
+  return { open, repliers: repliers.sort((a, b) => a.localeCompare(b)) };
 }
 
 export function notesChart(perMonth: Stats['perMonth'], options: Pick<DashboardOptions, 'topicTitle' | 'series'> = {}): NotesChart {
@@ -207,7 +238,7 @@ export function anchorsSummary(anchors: Stats['anchors']): AnchorsSummary {
  * then, and those who endorsed a note created then (an endorsement carries no
  * date of its own). Most contributions first.
  */
-export function contributorsSummary(notes: Iterable<Note>, today: string, days = CONTRIBUTOR_DAYS): ContributorsSummary {
+export function contributorsSummary(notes: Iterable<Note>, today: string, days = CONTRIBUTOR_DAYS, replies: Iterable<Reply> = []): ContributorsSummary {
   const since = addDays(today, -(days - 1));
   const inWindow = (date: string | undefined) => !!date && date >= since && date <= today;
   const people = new Map<string, Contributor>();
@@ -227,6 +258,8 @@ export function contributorsSummary(notes: Iterable<Note>, today: string, days =
     }
     if (note.kind === 'plan') for (const c of checkIns(note.body)) if (inWindow(c.date)) credit(note.owner ?? note.author);
   }
+  // A reply is a contribution: who answered a question took part.
+  for (const r of replies) if (inWindow(r.created)) credit(r.author);
   const list = [...people.values()].sort((a, b) => b.contributions - a.contributions || a.name.localeCompare(b.name));
   return {
     people: list,

@@ -6,6 +6,7 @@ import type { Note } from '../model';
 import type { AnchorResult } from '../anchors/checkAnchors';
 import type { NoteIndex } from '../index/noteIndex';
 import { checkIns, followups, isDue, type Followup } from './followups';
+import type { Thread } from '../dialog/thread';
 
 /** The period a digest covers when none is asked for: two weeks, a usual sprint. The editor and the CLI both use it. */
 export const DEFAULT_DIGEST_DAYS = 14;
@@ -41,8 +42,13 @@ export interface Digest {
   /** Check-ins in the period, grouped by plan (plans by title), each plan's by date. */
   checkIns: Array<{ note: Note; date: string; text: string }>;
   checkInsByPlan: Array<{ note: Note; entries: Array<{ date: string; text: string }> }>;
-  contributors: Array<{ name: string; notes: number }>;
+  /** Who wrote notes or replies in the period: `notes` and `replies` each counted. */
+  contributors: Array<{ name: string; notes: number; replies?: number }>;
   attention: AnchorResult[];
+  /** Threads whose state is open (the latest reply that says so is not resolved), the most recently active first. */
+  openQuestions: Array<{ note: Note; thread: Thread }>;
+  /** Replies written in the period. */
+  replies: number;
 }
 
 export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
@@ -80,7 +86,18 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
 
   const counts = new Map<string, number>();
   for (const note of fresh) if (note.author) counts.set(note.author, (counts.get(note.author) ?? 0) + 1);
-  const contributors = [...counts].map(([name, notes]) => ({ name, notes })).sort((a, b) => b.notes - a.notes || a.name.localeCompare(b.name));
+  // Replies in the period count too: who answered a question took part.
+  const periodReplies = index.replies().filter((r) => inPeriod(r.created) && index.get(r.note));
+  const replyCounts = new Map<string, number>();
+  for (const r of periodReplies) if (r.author) replyCounts.set(r.author, (replyCounts.get(r.author) ?? 0) + 1);
+  const names = new Set([...counts.keys(), ...replyCounts.keys()]);
+  const contributors = [...names]
+    .map((name) => ({ name, notes: counts.get(name) ?? 0, ...(replyCounts.has(name) ? { replies: replyCounts.get(name) } : {}) }))
+    .sort((a, b) => b.notes + (b.replies ?? 0) - (a.notes + (a.replies ?? 0)) || b.notes - a.notes || a.name.localeCompare(b.name));
+  const openQuestions = all
+    .map((note) => ({ note, thread: index.thread(note.path) }))
+    .filter((q) => q.thread.state === 'open')
+    .sort((a, b) => (b.thread.lastActivity ?? '').localeCompare(a.thread.lastActivity ?? '') || a.note.title.localeCompare(b.note.title));
 
   return {
     since: options.since,
@@ -95,6 +112,8 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     checkInsByPlan,
     contributors,
     attention: (options.anchors ?? []).filter((a) => a.status === 'drifted' || a.status === 'orphaned'),
+    openQuestions,
+    replies: periodReplies.length,
   };
 }
 

@@ -36,6 +36,11 @@ export interface DigestLabels {
   anchorStatus(was: string, status: string, where?: string, similarityPercent?: number): string;
   inNote(path: string): string;
   endorsed: string;
+  /** The dialog: open threads, and how many replies the period had. */
+  openQuestions: string;
+  openThread(replies: number, people: string, lastActivity: string): string;
+  repliesInPeriod(replies: number): string;
+  contribution(notes: number, replies: number): string;
 }
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -63,7 +68,21 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
     `${was} is ${status}${where ? ` (now near ${where}${similarity !== undefined ? `, ${similarity}% similar` : ''})` : ''}`,
   inNote: (path) => `in ${path}`,
   endorsed: 'endorsed',
+  openQuestions: 'Open questions',
+  openThread: (replies, people, last) => `${n(replies, 'reply', 'replies')} from ${people}, last ${last}`,
+  repliesInPeriod: (replies) => `${n(replies, 'reply', 'replies')} in this period.`,
+  contribution: (notes, replies) => `${n(notes, 'note', 'notes')}, ${n(replies, 'reply', 'replies')}`,
 };
+
+/** A contributor's count: the notes alone, as before replies existed; with replies, both. */
+function contribution(c: Digest['contributors'][number], l: DigestLabels): string {
+  return c.replies ? l.contribution(c.notes, c.replies) : String(c.notes);
+}
+
+function threadLine(q: Digest['openQuestions'][number], l: DigestLabels): string {
+  const people = q.thread.replies.map((r) => r.author).filter((a, i, all): a is string => !!a && all.indexOf(a) === i);
+  return l.openThread(q.thread.replies.length, people.join(', '), q.thread.lastActivity ?? '');
+}
 
 /** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
 function md(text: string): string {
@@ -147,9 +166,15 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
     }
     out.push('');
   }
+  if (d.openQuestions.length || d.replies) {
+    out.push(`## ${l.openQuestions}`, '');
+    for (const q of d.openQuestions) out.push(`- [**${md(q.note.title)}**](${mdHref(q.note.path, link)}): ${md(threadLine(q, l))}`);
+    if (d.openQuestions.length) out.push('');
+    if (d.replies) out.push(l.repliesInPeriod(d.replies), '');
+  }
   if (d.contributors.length) {
     out.push(`## ${l.contributors}`, '');
-    out.push(l.thanks(d.contributors.map((c) => `${md(c.name)} (${c.notes})`).join(', ')), '');
+    out.push(l.thanks(d.contributors.map((c) => `${md(c.name)} (${contribution(c, l)})`).join(', ')), '');
   }
   if (d.attention.length) {
     out.push(`## ${l.attention}`, '');
@@ -205,7 +230,12 @@ export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LAB
       `<li><strong>${e(p.note.title)}</strong><ul>${p.entries.map((c) => `<li>${e(c.date)}: ${htmlWithCode(c.text)}</li>`).join('')}</ul></li>`;
     s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkInsByPlan.map(plan).join('')}</ul>`);
   }
-  if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${c.notes})`).join(', ')))}</p>`);
+  if (d.openQuestions.length || d.replies) {
+    s.push(`<h2>${e(l.openQuestions)}</h2>`);
+    if (d.openQuestions.length) s.push(`<ul>${d.openQuestions.map((q) => `<li><strong>${e(q.note.title)}</strong> <span class="meta">${e(threadLine(q, l))}</span></li>`).join('')}</ul>`);
+    if (d.replies) s.push(`<p>${e(l.repliesInPeriod(d.replies))}</p>`);
+  }
+  if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${contribution(c, l)})`).join(', ')))}</p>`);
   if (d.attention.length) {
     s.push(`<h2>${e(l.attention)}</h2><ul>${d.attention.map((a) => `<li>${e(l.anchorStatus(a.was, l.status(a.status), anchorWhere(a), similarity(a)))}, ${e(l.inNote(a.note))}</li>`).join('')}</ul>`);
   }

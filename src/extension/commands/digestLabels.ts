@@ -51,5 +51,15 @@ export function digestLabels(): DigestLabels {
         : vscode.l10n.t('{0} is {1}', was, status),
     inNote: (path) => vscode.l10n.t('in {0}', path),
     endorsed: vscode.l10n.t('endorsed'),
+    openQuestions: vscode.l10n.t('Open questions'),
+    openThread: (replies, people, last) =>
+      replies === 1 ? vscode.l10n.t('1 reply from {0}, last {1}', people, last) : vscode.l10n.t('{0} replies from {1}, last {2}', replies, people, last),
+    repliesInPeriod: (replies) => (replies === 1 ? vscode.l10n.t('1 reply in this period.') : vscode.l10n.t('{0} replies in this period.', replies)),
+    contribution: (notes, replies) =>
+      vscode.l10n.t(
+        '{0}, {1}',
+        count(notes, vscode.l10n.t('1 note'), vscode.l10n.t('{0} notes', notes)),
+        count(replies, vscode.l10n.t('1 reply'), vscode.l10n.t('{0} replies', replies)),
+      ),
   };
 }

@@ -206,6 +206,8 @@ export class DashboardPanel implements vscode.Disposable {
       topicTitle: (slug) => titles.get(slug),
       notes: index.notes(),
       anchorsChecked: anchors !== undefined,
+      replies: index.replies(),
+      thread: (path) => index.thread(path),
     });
     const webview = panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();

@@ -60,6 +60,10 @@ export interface DashboardLabels {
   andMore: (n: number) => string;
   /** "3 topics not yet described:" */
   undescribed: (n: number) => string;
+  /** "2 open threads:" */
+  openThreads: (n: number) => string;
+  /** "Replied lately: Ana, Bo" */
+  repliers: (names: string) => string;
 }
 
 export interface DashboardDocument {
@@ -98,6 +102,7 @@ ${anchorsCard(model.anchors, labels)}
 ${contributorsCard(model.contributors, labels)}
 </div>
 ${undescribedLine(model.undescribedTopics, labels)}
+${dialogLine(model.dialog, labels)}
 </main>
 <script nonce="${esc(d.nonce)}" src="${esc(d.scriptUri)}"></script>
 </body>
@@ -208,6 +213,19 @@ function contributorsCard(c: ContributorsSummary, labels: DashboardLabels): stri
     caption: labels.contributorsCaption(c.people.length),
     content: out.join('\n'),
   });
+}
+
+/** The dialog under the cards: the open threads by title, and who replied lately. */
+function dialogLine(dialog: DashboardModel['dialog'], labels: DashboardLabels): string {
+  if (!dialog || (dialog.open.length === 0 && dialog.repliers.length === 0)) return '';
+  const out: string[] = [];
+  if (dialog.open.length > 0) {
+    const shown = dialog.open.slice(0, MAX_UNDESCRIBED).map((t) => `<span class="thread-title">${esc(t.title)}</span> <span class="count">(${t.replies})</span>`);
+    const more = dialog.open.length > MAX_UNDESCRIBED ? ` <span class="more">${esc(labels.andMore(dialog.open.length - MAX_UNDESCRIBED))}</span>` : '';
+    out.push(`<p class="open-threads" data-card="open-threads">${esc(labels.openThreads(dialog.open.length))} ${shown.join('<span class="sep">, </span>')}${more}</p>`);
+  }
+  if (dialog.repliers.length > 0) out.push(`<p class="repliers" data-card="repliers">${esc(labels.repliers(dialog.repliers.slice(0, MAX_PEOPLE).join(', ')))}</p>`);
+  return out.join('\n');
 }
 
 function undescribedLine(slugs: string[], labels: DashboardLabels): string {

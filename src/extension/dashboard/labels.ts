@@ -45,6 +45,8 @@ export function dashboardLabels(language: string): DashboardLabels {
     winsTitle: vscode.l10n.t('Wins this month'),
     andMore: (n) => vscode.l10n.t('and {0} more', n),
     undescribed: (n) => (n === 1 ? vscode.l10n.t('1 topic not yet described:') : vscode.l10n.t('{0} topics not yet described:', n)),
+    openThreads: (n) => (n === 1 ? vscode.l10n.t('1 open thread:') : vscode.l10n.t('{0} open threads:', n)),
+    repliers: (names) => vscode.l10n.t('Replied lately: {0}', names),
   };
 }
 

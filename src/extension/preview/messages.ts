@@ -6,6 +6,7 @@
 
 import { normalizeRelativePath, unsafePathReason } from '../../core/workspacePath';
 import { isExternalUrl } from '../../core/render/linkPolicy';
+import { MAX_REPLY_CHARS } from '../../core/dialog/threadHtml';
 
 export type PreviewMessage =
   | { type: 'openAnchor'; index: number }
@@ -13,7 +14,10 @@ export type PreviewMessage =
   | { type: 'openLink'; href: string }
   | { type: 'openFile'; path: string }
   | { type: 'endorse' }
-  | { type: 'withdraw' };
+  | { type: 'withdraw' }
+  | { type: 'reply'; text: string }
+  | { type: 'resolve' }
+  | { type: 'reopen' };
 
 const MAX_TEXT = 4096;
 
@@ -34,6 +38,12 @@ export function parsePreviewMessage(message: unknown): PreviewMessage | undefine
       return { type: 'endorse' };
     case 'withdraw':
       return { type: 'withdraw' };
+    case 'reply':
+      return typeof m.text === 'string' && m.text.trim() !== '' && m.text.length <= MAX_REPLY_CHARS ? { type: 'reply', text: m.text } : undefined;
+    case 'resolve':
+      return { type: 'resolve' };
+    case 'reopen':
+      return { type: 'reopen' };
     default:
       return undefined;
   }

@@ -13,6 +13,9 @@ import { formatLines, formatProblem, type Note } from '../../core/model';
 import { escapeHtml } from '../../core/render/html';
 import { createSafeMarkdown, type RenderedLinks } from '../../core/render/safeMarkdown';
 import { renderNoteHtml, type NoteLabels } from '../../core/render/notePage';
+import { renderThreadHtml, type ThreadLabels } from '../../core/dialog/threadHtml';
+import type { Thread } from '../../core/dialog/thread';
+import { resolveThread, writeReply } from '../dialog/dialogWrites';
 import { statusLabel } from '../anchorStatus';
 import { kindLabel } from '../kinds';
 import type { LearningsService } from '../service';
@@ -32,6 +35,8 @@ interface Preview {
   html?: string;
   /** Bumped by every render, so a slow render never overwrites a newer one. */
   version: number;
+  /** The thread as last rendered (its replies and state), to re-render when it changes. */
+  threadKey?: string;
   disposed: boolean;
 }
 
@@ -150,7 +155,7 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
     const index = this.service.indexIfLoaded;
     if (!index) return;
     for (const p of this.previews.values()) {
-      if (index.get(p.notePath) !== p.note || p.html === undefined) void this.render(p);
+      if (index.get(p.notePath) !== p.note || p.html === undefined || threadKey(index.thread(p.notePath)) !== p.threadKey) void this.render(p);
     }
   }
 
@@ -176,7 +181,9 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
     if (preview.disposed || version !== preview.version) return;
     const links = emptyLinks();
     const endorseButton = me && note.endorsed.includes(me) ? 'withdraw' : 'endorse';
-    const body = renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton, links });
+    const thread = index.thread(note.path);
+    const body = `${renderNoteHtml(note, { md: this.md, anchors, labels: labels(), endorseButton, links })}\n${renderThreadHtml(thread, this.md, { labels: threadLabels(), links, imageLabel: vscode.l10n.t('Image') })}`;
+    preview.threadKey = threadKey(thread);
     preview.note = note;
     preview.links = links;
     preview.panel.title = note.title;
@@ -246,6 +253,14 @@ export class NotePreviewManager implements vscode.Disposable, vscode.WebviewPane
         return;
       case 'withdraw':
         await vscode.commands.executeCommand('teamLearnings.withdrawEndorsement', { note: note.path });
+        return;
+      case 'reply':
+        // Written, the index changes and the thread is rendered again (refreshChanged).
+        await writeReply(this.service, note.path, message.text);
+        return;
+      case 'resolve':
+      case 'reopen':
+        await resolveThread(this.service, note.path, message.type === 'resolve');
         return;
     }
   }
@@ -342,5 +357,25 @@ function labels(): Partial<NoteLabels> {
     endorse: vscode.l10n.t('Endorse'),
     withdraw: vscode.l10n.t('Withdraw Endorsement'),
     image: vscode.l10n.t('Image'),
+  };
+}
+
+/** What a rendered thread showed: a reply added, changed or resolved changes it. */
+function threadKey(thread: Thread): string {
+  return `${thread.state}|${thread.replies.map((r) => `${r.path}:${r.resolved}:${r.body.length}`).join(',')}`;
+}
+
+function threadLabels(): ThreadLabels {
+  return {
+    replies: vscode.l10n.t('Replies'),
+    state: (s) => (s === 'resolved' ? vscode.l10n.t('Thread: resolved') : vscode.l10n.t('Thread: open')),
+    noReplies: vscode.l10n.t('No replies yet.'),
+    resolved: vscode.l10n.t('resolved'),
+    reopened: vscode.l10n.t('reopened'),
+    unknown: vscode.l10n.t('unknown'),
+    placeholder: vscode.l10n.t('Write a reply…'),
+    reply: vscode.l10n.t('Reply'),
+    resolve: vscode.l10n.t('Resolve'),
+    reopen: vscode.l10n.t('Reopen'),
   };
 }

@@ -12,7 +12,11 @@ export function noteTreeItem(service: LearningsService, note: Note, collapsible 
   const item = new vscode.TreeItem(revealBidi(note.title), collapsible);
   item.id = undefined;
   item.iconPath = kindIcon(note.kind);
-  item.description = [endorsed ? '✓' : '', kindLabel(note.kind), note.author, note.created].filter(Boolean).join(' · ');
+  // The dialog: how many replies, and whether the thread is an open question.
+  const index = service.indexIfLoaded;
+  const thread = index && index.replyCount(note.path) > 0 ? index.thread(note.path) : undefined;
+  const replies = thread ? (thread.state === 'open' ? vscode.l10n.t('💬 {0} · open', thread.replies.length) : vscode.l10n.t('💬 {0}', thread.replies.length)) : '';
+  item.description = [endorsed ? '✓' : '', replies, kindLabel(note.kind), note.author, note.created].filter(Boolean).join(' · ');
   item.resourceUri = service.uriOf(note.path);
   item.contextValue = `note:${note.kind}${endorsed ? ':endorsed' : ''}${endorsedByReader(note.endorsed) ? ':endorsedByMe' : ''}${note.kind === 'plan' ? `:${note.status ?? 'open'}` : ''}`;
   const tooltip = new vscode.MarkdownString(undefined, false);
@@ -20,6 +24,11 @@ export function noteTreeItem(service: LearningsService, note: Note, collapsible 
   tooltip.appendText(`${kindLabel(note.kind)}${note.author ? ` · ${note.author}` : ''}${note.created ? ` · ${note.created}` : ''}\n`);
   if (note.topics.length) tooltip.appendText(`${vscode.l10n.t('Topics')}: ${note.topics.join(', ')}\n`);
   if (endorsed) tooltip.appendText(`${vscode.l10n.t('Endorsed by {0}', note.endorsed.join(', '))}\n`);
+  if (thread) {
+    const n = thread.replies.length;
+    const count = n === 1 ? vscode.l10n.t('1 reply') : vscode.l10n.t('{0} replies', n);
+    tooltip.appendText(`${thread.state === 'open' ? vscode.l10n.t('Open question: {0} from {1}', count, thread.participants.join(', ')) : vscode.l10n.t('Resolved: {0} from {1}', count, thread.participants.join(', '))}\n`);
+  }
   item.tooltip = tooltip;
   item.command = { command: 'teamLearnings.previewNote', title: vscode.l10n.t('Preview Note'), arguments: [note.path] };
   return item;

@@ -47,6 +47,8 @@ const labels: DashboardLabels = {
   winsTitle: 'Wins this month',
   andMore: (n) => `and ${n} more`,
   undescribed: (n) => `${n} topics not yet described:`,
+  openThreads: (n) => `${n} open threads:`,
+  repliers: (names) => `Replied lately: ${names}`,
 };
 
 const EVIL = '<img src=x onerror=alert(1)>';
