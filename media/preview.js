@@ -58,4 +58,7 @@
   document.addEventListener('auxclick', (event) => {
     if (event.target instanceof Element && event.target.closest('a')) event.preventDefault();
   });
+
+  // Clicks are handled from here on (what waits for the page, a test or a screen reader, can tell).
+  document.body.setAttribute('data-script', 'ready');
 })();

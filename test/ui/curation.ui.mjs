@@ -160,7 +160,7 @@ export const flows = [
       await extensionReady(ui);
       await ui.openFile(note);
       await ui.runCommand('Team Learnings: Preview Note');
-      let frame = await ui.webviewFrame('button[data-action="endorse"]');
+      let frame = await ui.webviewFrame('body[data-script="ready"] button[data-action="endorse"]');
       expect(/^Endorse$/.test((await frame.$eval('button[data-action="endorse"]', (b) => b.textContent.trim()))), 'the button does not read Endorse first');
       await clickInPreview(ui, 'button[data-action="endorse"]', () => /Kari Nordmann/.test(field(ui.read(note), 'endorsed') ?? ''), 'Kari Nordmann in the note\'s endorsed list on disk');
       await notification(ui, /Endorsed/);

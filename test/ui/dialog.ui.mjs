@@ -126,7 +126,7 @@ export const flows = [
       await extensionReady(ui);
       await ui.openFile(RETRO_NOTE);
       await ui.runCommand('Team Learnings: Preview Note');
-      let frame = await ui.webviewFrame('section.thread .reply');
+      let frame = await ui.webviewFrame('body[data-script="ready"] section.thread .reply');
       const replies = () => frame.$$eval('section.thread .reply', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
       const first = await replies();
       expect(first.length === 1 && /Lars Svensson/.test(first[0]) && /Same here in the invoicing team/.test(first[0]), `the preview's thread reads: ${JSON.stringify(first)}`);

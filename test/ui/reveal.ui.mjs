@@ -17,7 +17,8 @@ export const flows = [
       await ui.openFile(anchor.path);
       await ui.goToLine(start);
       await page.locator('.codelens-decoration a', { hasText: 'Claim a webhook' }).click({ timeout: 20_000 });
-      const frame = await ui.webviewFrame('.anchor-link');
+      // The link is drawn before the page's script listens for clicks: wait for the script.
+      const frame = await ui.webviewFrame('body[data-script="ready"] .anchor-link');
       await frame.click('.anchor-link');
       const want = `Ln ${end}, Col ${lastLine.length + 1}`;
       const got = await ui.waitFor(async () => {
