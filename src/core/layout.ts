@@ -7,6 +7,8 @@ export interface Layout {
   notesDir: string;
   topicsDir: string;
   templatesDir: string;
+  /** One file per team learning goal (DESIGN.md section 2, goals). */
+  goalsDir: string;
 }
 
 export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
@@ -16,15 +18,17 @@ export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
     notesDir: `${clean}/notes`,
     topicsDir: `${clean}/topics`,
     templatesDir: `${clean}/templates`,
+    goalsDir: `${clean}/goals`,
   };
 }
 
-export type FileRole = 'note' | 'topic' | 'template' | 'other';
+export type FileRole = 'note' | 'topic' | 'template' | 'goal' | 'other';
 
 export function roleOf(path: string, layout: Layout): FileRole {
   if (!path.endsWith('.md')) return 'other';
   if (path.startsWith(`${layout.notesDir}/`)) return 'note';
   if (path.startsWith(`${layout.topicsDir}/`)) return 'topic';
   if (path.startsWith(`${layout.templatesDir}/`)) return 'template';
+  if (path.startsWith(`${layout.goalsDir}/`)) return 'goal';
   return 'other';
 }

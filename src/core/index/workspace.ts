@@ -8,6 +8,7 @@ import { NoteIndex } from './noteIndex';
 import { compareText } from '../textOrder';
 import { parseNote } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
+import { parseGoal } from '../goals/parseGoal';
 import { NOT_FOUND, readNoteFile } from '../notes/readNoteFile';
 import { stillValid, type CachedFile } from './indexCache';
 import type { FileStat } from '../fileSystem';
@@ -54,9 +55,10 @@ export class LearningsWorkspace {
   async load(warm?: WarmStart): Promise<NoteIndex> {
     const folderProblems: Problem[] = [];
     const onProblem = (p: Problem) => folderProblems.push(p);
-    const [notes, pages] = await Promise.all([
+    const [notes, pages, goals] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir, onProblem),
       listMarkdown(this.fs, this.layout.topicsDir, onProblem),
+      listMarkdown(this.fs, this.layout.goalsDir, onProblem),
     ]);
     // A folder problem is kept under the folder's path: one line, and every other note still loads.
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
@@ -71,8 +73,11 @@ export class LearningsWorkspace {
         return false;
       });
     }
+    // Goals are few and never cached: each load reads them.
+    paths = paths.concat(goals.map((f) => f.path));
     await forEachLimited(paths, READ_CONCURRENCY, (path) => this.refresh(path));
-    this.lastLoad = { read: paths.length, restored };
+    // `read` counts what the cache could have held: goals are not cached.
+    this.lastLoad = { read: paths.length - goals.length, restored };
     return this.index;
   }
 
@@ -96,7 +101,7 @@ export class LearningsWorkspace {
   /** Re-reads one file after it changed on disk (or forgets it when it is gone). */
   async refresh(path: string): Promise<void> {
     const role = roleOf(path, this.layout);
-    if (role !== 'note' && role !== 'topic') return;
+    if (role !== 'note' && role !== 'topic' && role !== 'goal') return;
     const readAt = this.now();
     this.readAt.delete(path);
     const read = await readNoteFile(this.fs, path);
@@ -106,12 +111,13 @@ export class LearningsWorkspace {
         return;
       }
       if (role === 'note') this.index.setNote(path, undefined, [read.problem]);
+      else if (role === 'goal') this.index.setGoal(path, undefined, [read.problem]);
       else this.index.setTopicPage(path, undefined, [read.problem]);
-      this.readAt.set(path, readAt);
+      if (role !== 'goal') this.readAt.set(path, readAt);
       return;
     }
     this.apply(path, read.text);
-    this.readAt.set(path, readAt);
+    if (role !== 'goal') this.readAt.set(path, readAt);
   }
 
   /** Indexes text that is already in hand (an open editor's document). */
@@ -124,6 +130,9 @@ export class LearningsWorkspace {
     } else if (role === 'topic') {
       const parsed = parseTopicPage(path, text, this.layout.topicsDir);
       this.index.setTopicPage(path, parsed.page, parsed.problems);
+    } else if (role === 'goal') {
+      const parsed = parseGoal(path, text, this.layout.goalsDir);
+      this.index.setGoal(path, parsed.goal, parsed.problems);
     }
   }
 

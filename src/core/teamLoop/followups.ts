@@ -5,6 +5,7 @@ import type { Note } from '../model';
 import { addDays } from '../dates';
 import { editNote } from '../notes/noteEditor';
 import { splitFrontMatter } from '../notes/frontMatter';
+import { checkInEntries } from '../notes/checkIns';
 
 export interface Followup {
   note: Note;
@@ -129,12 +130,5 @@ export function setPlanStatus(text: string, status: 'open' | 'done' | 'dropped')
 
 /** Check-in entries in a plan's body: `- YYYY-MM-DD: text` under "Check-ins". */
 export function checkIns(body: string): Array<{ date: string; text: string }> {
-  const heading = CHECK_INS.exec(body);
-  if (!heading) return [];
-  const rest = body.slice(heading.index + heading[0].length);
-  const end = rest.search(/^#{1,2}\s/m);
-  const section = end < 0 ? rest : rest.slice(0, end);
-  const out: Array<{ date: string; text: string }> = [];
-  for (const m of section.matchAll(/^[-*]\s+(\d{4}-\d{2}-\d{2})\s*[:\-–]\s*(.+)$/gm)) out.push({ date: m[1], text: m[2].trim() });
-  return out;
+  return checkInEntries(body);
 }
