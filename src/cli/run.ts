@@ -15,6 +15,8 @@ import { followupsCommand } from './commands/followups';
 import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
 import { searchCommand } from './commands/search';
+import { goalsCommand } from './commands/goals';
+import { sessionsCommand } from './commands/sessions';
 import { disableGit } from '../node/gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   digest: digestCommand,
   stats: statsCommand,
   search: searchCommand,
+  goals: goalsCommand,
+  sessions: sessionsCommand,
 };
 
 export async function run(argv: string[], io: Output, stdin: () => Promise<string> = readStdin): Promise<number> {

@@ -6,6 +6,8 @@ import { KNOWN_KINDS } from '../../core/model';
 import type { CliContext } from '../context';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage';
+import { isIsoDate } from '../../core/dates';
+import { isGoalSlug } from '../../core/goals/parseGoal';
 
 export async function newCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -16,6 +18,9 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     author: { type: 'string' },
     body: { type: 'string' },
     'topics-key': { type: 'string' },
+    goal: { type: 'string' },
+    date: { type: 'string' },
+    host: { type: 'string' },
   });
   const topicsKey = values['topics-key'] ?? 'topics';
   if (topicsKey !== 'topics' && topicsKey !== 'tags') throw new UsageError(`--topics-key must be topics or tags, not "${topicsKey}"`);
@@ -29,6 +34,26 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
   const topics = values.topic ?? [];
   for (const topic of topics) {
     if (!isTopicSlug(topic)) throw new UsageError(`topic "${topic}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
+  }
+  const extra: Record<string, string> = {};
+  if (values.date !== undefined) {
+    if (kind !== 'session') throw new UsageError('--date is for --kind session: when the session takes place');
+    if (!isIsoDate(values.date)) throw new UsageError(`--date must be a date YYYY-MM-DD, not "${values.date}"`);
+    extra.date = values.date;
+  }
+  if (values.host !== undefined) {
+    if (kind !== 'session') throw new UsageError('--host is for --kind session: who leads it');
+    if (!values.host.trim() || /[\r\n]/.test(values.host)) throw new UsageError('--host must be one line');
+    extra.host = values.host.trim();
+  }
+  if (values.goal !== undefined) {
+    const goal = values.goal.trim();
+    if (!isGoalSlug(goal)) throw new UsageError(`--goal "${values.goal}" is not a goal slug (the goal's file name without .md)`);
+    const known = (await ctx.load()).goals().map((g) => g.slug);
+    if (!known.includes(goal)) {
+      throw new UsageError(`no goal "${goal}" (no ${ctx.workspace.layout.goalsDir}/${goal}.md)${known.length ? `; known: ${known.join(', ')}` : ''}`);
+    }
+    extra.goal = goal;
   }
   const anchors = [];
   for (const spec of values.anchor ?? []) {
@@ -53,6 +78,7 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     anchors,
     body,
     topicsKey,
+    ...(Object.keys(extra).length ? { extra } : {}),
   });
   ctx.io.out(created.path);
   return 0;

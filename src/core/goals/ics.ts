@@ -19,9 +19,12 @@ const CRLF = '\r\n';
 /** RFC 5545 section 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. */
 export const ICS_LINE_OCTETS = 75;
 
-/** A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and line ends escaped. */
+/** A TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and line ends escaped; other control characters (not allowed in TEXT) dropped. */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    // eslint-disable-next-line no-control-regex -- RFC 5545 TEXT excludes CTLs but tab; line ends are escaped below
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function octets(codePoint: number): number {
