@@ -17,6 +17,7 @@ import { registerDiagnostics } from './diagnostics';
 import { LearningsServices, type FolderEntry } from './services';
 import { registerNoteAssist } from './editor/noteAssist';
 import { markdownItPlugin } from './markdownPreview';
+import { registerGoals } from './commands/goalCommands';
 
 export interface TeamLearningsApi {
   /** The first folder's service and live anchors. */
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   context.subscriptions.push(services.onDidAddFolder(editorFeatures));
   registerNoteAssist(context, services);
   const { followupStatus } = registerCommands(context, service, live, views, (arg) => services.forArg(arg).service, services);
+  // The learning plan (#16): its view joins the others.
+  views.treeViews['teamLearnings.learningPlan'] = registerGoals(context, service).view as vscode.TreeView<unknown>;
   // The Problems view: each folder's notes, each folder checking its own files.
   const diagnostics = (entry: FolderEntry) => {
     const folderContext = entry === services.primary ? context : (Object.create(context, { subscriptions: { value: entry.subscriptions } }) as vscode.ExtensionContext);
