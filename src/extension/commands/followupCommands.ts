@@ -7,6 +7,7 @@ import { addDays, isIsoDate, today } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
 import { notePathOf } from './navigation';
+import { sessionsSoon } from '../../core/goals/sessions';
 
 export interface CheckInArgs {
   note?: string;
@@ -183,12 +184,19 @@ export function registerFollowupStatus(
     if (!indexes.some((i) => i)) return;
     const due = indexes.flatMap((index) => (index ? followups(index.query({ kind: 'plan' }), today()).filter(isDue) : []));
     const overdue = due.filter((f) => f.state === 'overdue').length;
-    if (due.length === 0) {
+    // A learning session within 7 days shows with the plans due (#16).
+    const soon = indexes.flatMap((index) => (index ? sessionsSoon(index.query({ kind: 'session' }), today()) : [])).sort((a, b) => a.date!.localeCompare(b.date!));
+    if (due.length === 0 && soon.length === 0) {
       item.hide();
       return;
     }
-    item.text = `$(checklist) ${due.length === 1 ? vscode.l10n.t('1 follow-up due') : vscode.l10n.t('{0} follow-ups due', due.length)}`;
+    const session = soon[0] ? `$(calendar) ${vscode.l10n.t('session {0}', soon[0].date!)}` : '';
+    item.text = [due.length ? `$(checklist) ${due.length === 1 ? vscode.l10n.t('1 follow-up due') : vscode.l10n.t('{0} follow-ups due', due.length)}` : '', session].filter(Boolean).join('  ');
     item.tooltip = followupTooltip(due, overdue);
+    for (const n of soon) {
+      item.tooltip.appendMarkdown('\n\n');
+      item.tooltip.appendText(vscode.l10n.t('Learning session {0}: {1}', n.date!, n.title));
+    }
     item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
