@@ -67,6 +67,9 @@ export const flows = [
       await ui.waitFor(() => field(ui.read(ASVS), 'review') === '2027-01-15', `review: 2027-01-15 on disk (it is ${field(ui.read(ASVS), 'review')})`);
       const entries = checkIns(ui.read(ASVS));
       expect(entries.at(-1) === `- ${today}: Daily work: Threat model reviewed with the team · Support needed: Pairing time with security`, `the last check-in reads ${JSON.stringify(entries.at(-1))}`);
+      // A minimal diff: the entry added, the review date changed, nothing else.
+      const numstat = ui.git('diff', '--numstat', '--', ASVS).trim();
+      expect(numstat.startsWith('2\t1\t'), `the check-in changed more than the entry and the review date: ${numstat}\n${ui.git('diff', '--', ASVS)}`);
     },
   },
   {
