@@ -3,6 +3,7 @@
 // each goal with the plans, sessions and wins that serve it.
 // No assertion here depends on the calendar: the demo's goals are listed
 // whatever their state, and a session under its goal whether held or planned.
+import { HostError } from '../../scripts/vscode-host/host.mjs';
 import { expect, extensionReady, field, newNotes, quickInputTitled, typeInQuickInput, checkRow, pickRow, cleanShot } from './support/capture.mjs';
 
 const SIDEBAR = '#workbench\\.parts\\.sidebar';
@@ -17,12 +18,25 @@ async function learningPlanRows(ui) {
   await ui.openContainer('Team Learnings');
   for (const title of ['Topics', 'This File', 'Follow-ups', 'Review', 'Anchors Needing Attention']) {
     const header = page.locator(`${SIDEBAR} .pane-header[aria-label^="${title}"]`);
-    if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    // On the title, at the left: the header's middle holds its toolbar (New Note, Search...).
+    if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click({ position: { x: 12, y: 10 } });
   }
   const header = page.locator(`${SIDEBAR} .pane-header[aria-label^="Learning Plan"]`);
-  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-  const pane = page.locator(`${SIDEBAR} .pane`, { has: header });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click({ position: { x: 12, y: 10 } });
+  const pane = page.locator(`${SIDEBAR} .pane`, { has: page.locator('.pane-header[aria-label^="Learning Plan"]') });
   return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => ({ level: Number(r.getAttribute('aria-level')), text: r.innerText.replace(/\s+/g, ' ').trim() })));
+}
+
+/** Drags the sash at the sidebar's right edge to `x`, so the rows' descriptions (state, progress) show in full. */
+async function widenSidebar(ui, x) {
+  const { page } = ui;
+  const box = await page.locator(SIDEBAR).boundingBox();
+  const y = box.y + box.height - 40;
+  await page.mouse.move(box.x + box.width, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y, { steps: 10 });
+  await page.mouse.up();
+  await ui.waitFor(async () => ((await page.locator(SIDEBAR).boundingBox())?.width ?? 0) > box.width + 200, 'the sidebar wider');
 }
 
 /** The rows directly under the goal row titled `title` (empty when the goal is not shown). */
@@ -39,11 +53,17 @@ function childrenOf(rows, title) {
 
 /** Waits until the Learning Plan view lists goal `title` with a child matching each of `wanted`. */
 async function goalShows(ui, title, wanted) {
-  return ui.waitFor(async () => {
-    const rows = await learningPlanRows(ui);
-    const children = childrenOf(rows, title);
-    return children && wanted.every((w) => children.some((c) => c.includes(w))) && { rows, children };
-  }, `the Learning Plan view showing "${title}" with ${wanted.map((w) => `"${w}"`).join(', ')} under it`, 30_000);
+  let seen = [];
+  return ui
+    .waitFor(async () => {
+      const rows = await learningPlanRows(ui);
+      seen = rows;
+      const children = childrenOf(rows, title);
+      return children && wanted.every((w) => children.some((c) => c.includes(w))) && { rows, children };
+    }, `the Learning Plan view showing "${title}" with ${wanted.map((w) => `"${w}"`).join(', ')} under it`, 30_000)
+    .catch((error) => {
+      throw new HostError(`${error.message}\n        the view's rows: ${JSON.stringify(seen)}`);
+    });
 }
 
 export const flows = [
@@ -54,13 +74,14 @@ export const flows = [
       await extensionReady(ui);
       const asvs = await goalShows(ui, 'Sessions and errors at ASVS level 2', ['Action plan: ASVS level 2 for sessions and errors', 'Lunch talk: ASVS for session handling']);
       const goalRow = asvs.rows.find((r) => r.text.startsWith('Sessions and errors at ASVS level 2'));
-      expect(/0 of 1 plans done/.test(goalRow.text) && /(on track|at risk|overdue)/.test(goalRow.text), `the ASVS goal's row reads ${JSON.stringify(goalRow.text)}`);
+      expect(/0 of 1 plan done · 1 session held, 0 planned · 0 wins/.test(goalRow.text) && /(on track|at risk|overdue)/.test(goalRow.text), `the ASVS goal's row reads ${JSON.stringify(goalRow.text)}`);
       const db = await goalShows(ui, 'Database changes without blocking locks', ['Action plan: after the PostgreSQL performance course', 'Workshop: reading EXPLAIN ANALYZE together', 'The migration linter caught its first blocking index']);
       expect(db.children.length === 3, `under the database goal: ${JSON.stringify(db.children)}`);
       const payments = await goalShows(ui, 'Payments that survive provider failures', ['Action plan: contract tests for the provider API', 'Lunch talk: chaos testing the webhook worker', 'A month without a single duplicate charge', 'Support now issues partial refunds without us']);
       expect(payments.children.length === 4, `under the payments goal: ${JSON.stringify(payments.children)}`);
       // A note serving no goal is under none of them.
       expect(!payments.rows.some((r) => r.text.includes('Money is an integer number of minor units')), 'a lesson that serves no goal is in the Learning Plan view');
+      await widenSidebar(ui, 760);
       await cleanShot(ui, 'learning-plan');
     },
   },

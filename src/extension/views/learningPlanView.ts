@@ -36,8 +36,10 @@ export function goalStateLabel(state: GoalState): string {
 export function goalProgressLabel(p: GoalProgress): string {
   const plans = p.plans.open.length + p.plans.done.length + p.plans.dropped.length;
   return [
-    vscode.l10n.t('{0} of {1} plans done', p.plans.done.length, plans),
-    vscode.l10n.t('{0} sessions held, {1} planned', p.sessions.held.length, p.sessions.planned.length),
+    plans === 1 ? vscode.l10n.t('{0} of 1 plan done', p.plans.done.length) : vscode.l10n.t('{0} of {1} plans done', p.plans.done.length, plans),
+    p.sessions.held.length === 1
+      ? vscode.l10n.t('1 session held, {0} planned', p.sessions.planned.length)
+      : vscode.l10n.t('{0} sessions held, {1} planned', p.sessions.held.length, p.sessions.planned.length),
     p.wins.length === 1 ? vscode.l10n.t('1 win') : vscode.l10n.t('{0} wins', p.wins.length),
   ].join(' · ');
 }
