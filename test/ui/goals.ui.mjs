@@ -140,4 +140,37 @@ export const flows = [
       await goalShows(ui, 'Accessible checkout forms', ['Lunch talk: screen readers at checkout']);
     },
   },
+  {
+    name: 'goals-dashboard-card',
+    description: 'the dashboard\'s goals card shows each goal with its state and the next session; a goal clicked there is selected in the Learning Plan view',
+    async run(ui) {
+      const { page } = ui;
+      await extensionReady(ui);
+      await ui.runCommand('Team Learnings: Show Dashboard');
+      const frame = await ui.webviewFrame('main.dashboard [data-card="goals"] .goal');
+      const goals = await frame.$$eval('[data-card="goals"] .goal', (items) => items.map((i) => ({ slug: i.getAttribute('data-goal'), text: i.innerText.replace(/\s+/g, ' ').trim() })));
+      expect(
+        goals.length === 3 && goals.some((g) => g.slug === 'database-changes-without-blocking-locks' && /Database changes without blocking locks (on track|at risk|overdue) 0 of 1 plan done/.test(g.text)),
+        `the goals card lists ${JSON.stringify(goals)}`,
+      );
+      const next = await frame.$eval('[data-card="goals"]', (c) => c.querySelector('.next-session')?.textContent ?? '');
+      const planned = JSON.parse(ui.cli('sessions', '--json').stdout).filter((s) => s.state === 'planned');
+      // The next session is whichever the CLI calls planned first on this day (none once every demo session is past).
+      expect(planned.length === 0 ? next === '' : next.includes(planned[0].title) && next.includes(planned[0].date), `the card's next session reads ${JSON.stringify(next)}; the CLI plans ${JSON.stringify(planned.map((s) => s.title))}`);
+      // The screenshot: the sidebar closed (the click below must bring the view back), the card in sight.
+      await ui.runCommand('View: Toggle Primary Side Bar Visibility');
+      await ui.waitFor(async () => !(await page.locator(SIDEBAR).isVisible()), 'the sidebar closed');
+      await frame.$eval('[data-card="goals"]', (card) => card.scrollIntoView({ block: 'center' }));
+      await cleanShot(ui, 'dashboard-goals');
+      await frame.click('[data-goal="sessions-and-errors-at-asvs-2"] .goal-link');
+      const header = page.locator(`${SIDEBAR} .pane-header[aria-label^="Learning Plan"]`);
+      const selected = await ui.waitFor(async () => {
+        if ((await header.count()) === 0) return false;
+        const pane = page.locator(`${SIDEBAR} .pane`, { has: page.locator('.pane-header[aria-label^="Learning Plan"]') });
+        const rows = await pane.locator('.monaco-list-row[aria-selected="true"]').evaluateAll((r) => r.map((x) => x.innerText.replace(/\s+/g, ' ').trim()));
+        return rows.length === 1 && rows[0].startsWith('Sessions and errors at ASVS level 2') && rows[0];
+      }, 'the ASVS goal selected in the Learning Plan view after a click on it in the dashboard');
+      expect(!!selected, 'no selection');
+    },
+  },
 ];

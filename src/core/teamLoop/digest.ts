@@ -6,6 +6,8 @@ import type { Note } from '../model';
 import type { AnchorResult } from '../anchors/checkAnchors';
 import type { NoteIndex } from '../index/noteIndex';
 import { checkIns, followups, isDue, type Followup } from './followups';
+import { plansProgress, type GoalProgress } from '../goals/progress';
+import { sessionsOf } from '../goals/sessions';
 
 /** The period a digest covers when none is asked for: two weeks, a usual sprint. The editor and the CLI both use it. */
 export const DEFAULT_DIGEST_DAYS = 14;
@@ -43,6 +45,12 @@ export interface Digest {
   checkInsByPlan: Array<{ note: Note; entries: Array<{ date: string; text: string }> }>;
   contributors: Array<{ name: string; notes: number }>;
   attention: AnchorResult[];
+  /** Each goal's progress (for `today`) and what served it in the period. */
+  learningPlan: Array<{ progress: GoalProgress; checkIns: number; sessionsHeld: Note[]; wins: Note[]; plansClosed: Note[] }>;
+  /** Sessions held in the period (dated in it, before today), most recent first. */
+  sessionsHeld: Note[];
+  /** Sessions planned from today on, soonest first. */
+  sessionsComing: Note[];
 }
 
 export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
@@ -82,12 +90,26 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
   for (const note of fresh) if (note.author) counts.set(note.author, (counts.get(note.author) ?? 0) + 1);
   const contributors = [...counts].map(([name, notes]) => ({ name, notes })).sort((a, b) => b.notes - a.notes || a.name.localeCompare(b.name));
 
+  const sessions = sessionsOf(all, options.today);
+  const sessionsHeld = sessions.held.filter((s) => inPeriod(s.date));
+  const wins = fresh.filter((n) => n.kind === 'win');
+  const learningPlan = plansProgress(index.goals(), all, options.today, (topic) => aliases.canonical(topic)).map((progress) => {
+    const serves = (n: Note) => n.goal === progress.goal.slug;
+    return {
+      progress,
+      checkIns: entries.filter((c) => serves(c.note)).length,
+      sessionsHeld: sessionsHeld.filter(serves),
+      wins: wins.filter(serves),
+      plansClosed: [...plansDone, ...plansDropped].filter(serves),
+    };
+  });
+
   return {
     since: options.since,
     until: options.until,
     byTopic,
     newCount: fresh.length,
-    wins: fresh.filter((n) => n.kind === 'win'),
+    wins,
     plansDue: followups(all, options.today).filter(isDue),
     plansDone,
     plansDropped,
@@ -95,6 +117,9 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     checkInsByPlan,
     contributors,
     attention: (options.anchors ?? []).filter((a) => a.status === 'drifted' || a.status === 'orphaned'),
+    learningPlan,
+    sessionsHeld,
+    sessionsComing: sessions.planned,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Note } from '../model';
 import { escapeHtml } from '../render/html';
 import { inertMarkdownText } from '../render/inert';
 import { kindWordOf } from '../notes/kinds';
+import { progressSummary, stateLabel, type GoalProgress } from '../goals/progress';
 
 /** Where the digest will be read from, so its links to the notes resolve there. */
 export interface DigestLinkOptions {
@@ -36,6 +37,15 @@ export interface DigestLabels {
   anchorStatus(was: string, status: string, where?: string, similarityPercent?: number): string;
   inNote(path: string): string;
   endorsed: string;
+  learningPlan: string;
+  goalState(state: GoalProgress['state']): string;
+  /** "0 of 1 plan done · 1 session held, 0 planned · 1 win" */
+  goalProgress(p: GoalProgress): string;
+  /** What served the goal in the period; '' when nothing did. */
+  goalPeriod(checkIns: number, sessionsHeld: number, wins: number, plansClosed: number): string;
+  sessionsHeld: string;
+  sessionsComing: string;
+  session(date: string, title: string, host?: string): string;
 }
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -63,7 +73,33 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
     `${was} is ${status}${where ? ` (now near ${where}${similarity !== undefined ? `, ${similarity}% similar` : ''})` : ''}`,
   inNote: (path) => `in ${path}`,
   endorsed: 'endorsed',
+  learningPlan: 'Learning plan',
+  goalState: stateLabel,
+  goalProgress: progressSummary,
+  goalPeriod: (checkIns, sessions, wins, closed) => {
+    const parts = [
+      checkIns ? n(checkIns, 'check-in', 'check-ins') : '',
+      sessions ? `${n(sessions, 'session', 'sessions')} held` : '',
+      wins ? n(wins, 'win', 'wins') : '',
+      closed ? `${n(closed, 'plan', 'plans')} closed` : '',
+    ].filter(Boolean);
+    return parts.length ? `in this period: ${parts.join(', ')}` : '';
+  },
+  sessionsHeld: 'Sessions held',
+  sessionsComing: 'Sessions coming',
+  session: (date, title, host) => `${date}: ${title}${host ? ` (${host})` : ''}`,
 };
+
+/** The learning plan's lines; `text` escapes what comes from notes (titles, hosts) for the output format. */
+function learningPlanLines(d: Digest, l: DigestLabels, text: (s: string) => string): { goals: Array<{ title: string; rest: string }>; held: string[]; coming: string[] } | undefined {
+  if (!d.learningPlan.length && !d.sessionsHeld.length && !d.sessionsComing.length) return undefined;
+  const goals = d.learningPlan.map((g) => {
+    const period = l.goalPeriod(g.checkIns, g.sessionsHeld.length, g.wins.length, g.plansClosed.length);
+    return { title: text(g.progress.goal.title), rest: `${l.goalState(g.progress.state)} · ${l.goalProgress(g.progress)}${period ? ` (${period})` : ''}` };
+  });
+  const session = (s: Note) => l.session(s.date ?? '', text(s.title), s.host && text(s.host));
+  return { goals, held: d.sessionsHeld.map(session), coming: d.sessionsComing.map(session) };
+}
 
 /** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
 function md(text: string): string {
@@ -147,6 +183,14 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
     }
     out.push('');
   }
+  const plan = learningPlanLines(d, l, md);
+  if (plan) {
+    out.push(`## ${l.learningPlan}`, '');
+    for (const g of plan.goals) out.push(`- **${g.title}**: ${g.rest}`);
+    if (plan.goals.length) out.push('');
+    if (plan.held.length) out.push(`${l.sessionsHeld}:`, '', ...plan.held.map((s) => `- ${s}`), '');
+    if (plan.coming.length) out.push(`${l.sessionsComing}:`, '', ...plan.coming.map((s) => `- ${s}`), '');
+  }
   if (d.contributors.length) {
     out.push(`## ${l.contributors}`, '');
     out.push(l.thanks(d.contributors.map((c) => `${md(c.name)} (${c.notes})`).join(', ')), '');
@@ -204,6 +248,14 @@ export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LAB
     const plan = (p: Digest['checkInsByPlan'][number]) =>
       `<li><strong>${e(p.note.title)}</strong><ul>${p.entries.map((c) => `<li>${e(c.date)}: ${htmlWithCode(c.text)}</li>`).join('')}</ul></li>`;
     s.push(`<h2>${e(l.checkIns)}</h2><ul>${d.checkInsByPlan.map(plan).join('')}</ul>`);
+  }
+  // Escaped once: the note text first, then nothing else (the labels hold no markup).
+  const plan = learningPlanLines(d, l, e);
+  if (plan) {
+    s.push(`<h2>${e(l.learningPlan)}</h2>`);
+    if (plan.goals.length) s.push(`<ul>${plan.goals.map((g) => `<li><strong>${g.title}</strong>: ${g.rest}</li>`).join('')}</ul>`);
+    if (plan.held.length) s.push(`<h3>${e(l.sessionsHeld)}</h3><ul>${plan.held.map((x) => `<li>${x}</li>`).join('')}</ul>`);
+    if (plan.coming.length) s.push(`<h3>${e(l.sessionsComing)}</h3><ul>${plan.coming.map((x) => `<li>${x}</li>`).join('')}</ul>`);
   }
   if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${c.notes})`).join(', ')))}</p>`);
   if (d.attention.length) {
