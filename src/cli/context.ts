@@ -8,6 +8,8 @@ import { NodeFileSystem } from '../node/nodeFileSystem';
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** Bytes for stdout as they are (a calendar file keeps its CRLF); without it, `out` gets them. */
+  write?(text: string): void;
 }
 
 export class CliContext {

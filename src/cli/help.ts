@@ -12,19 +12,23 @@ export const COMMAND_HELP: Record<string, string> = {
   new: `learnings new --title T [options]
   Create a note (snippet and commit captured); prints its path.
   --title T                  the note's one-line title (required)
-  --kind K                   lesson, peer, retro, plan, win or idea (default lesson)
+  --kind K                   lesson, peer, retro, plan, win, idea or session (default lesson)
   --topic X                  a topic slug; repeat for several
   --anchor PATH:START-END    anchor the note to lines of a file; repeat for several
   --author A                 default: git's user.name
   --body TEXT | --body -     the body (-: read stdin); default: the kind's template
   --topics-key topics|tags   write the topics under "tags" (Obsidian, Foam); default topics
-  --today DATE               take DATE as today: the note's created date (a plan's review date follows)`,
+  --today DATE               take DATE as today: the note's created date (a plan's review date follows)
+  --goal G                   the learning goal the note serves (.learnings/goals/G.md must exist)
+  --date YYYY-MM-DD          for --kind session: when it takes place
+  --host H                   for --kind session: who leads it`,
   list: `learnings list [options]
   List notes, newest first.
   --topic X     notes on X and its subtopics
   --kind K      notes of one kind
   --file PATH   notes anchored to PATH
   --author A    notes by A
+  --goal G      notes serving the learning goal G
   --json        an array of notes (path, title, kind, topics, author, created, anchors,
                 replies, thread: none|open|resolved)`,
   search: `learnings search QUERY [--limit N] [--json]
@@ -66,6 +70,19 @@ learnings topics merge FROM INTO
   --today DATE           take DATE as today`,
   followups: `learnings followups [--json] [--all] [--today DATE]
   Action plans due for a check-in (--all: every open plan).`,
+  goals: `learnings goals [--json] [--today DATE]
+  The team's learning goals (.learnings/goals/) with their progress, computed, never stored:
+  plans open, done and dropped with their latest check-in, sessions held and planned, wins,
+  notes on the goal's topics since it began; and its state: on track, at risk (due within
+  30 days with plans open), overdue (past due, not met), met or dropped.
+  --json        an array of goals with their state and progress
+  --today DATE  take DATE as today`,
+  sessions: `learnings sessions [--json | --ics] [--today DATE]
+  Learning sessions (notes of kind session): planned (date today or later), held, without a date.
+  --json        an array of {path, title, date, host, goal, topics, state}
+  --ics         an iCalendar file (RFC 5545) of the dated sessions, all-day events, for
+                Google Calendar, Outlook or Thunderbird: learnings sessions --ics > sessions.ics
+  --today DATE  take DATE as today`,
   stats: `learnings stats [--json] [--today DATE]
   A few indicators: notes per month, plans, anchors, contributors.`,
 };

@@ -16,6 +16,8 @@ import { digestCommand } from './commands/digest';
 import { statsCommand } from './commands/stats';
 import { searchCommand } from './commands/search';
 import { replyCommand } from './commands/reply';
+import { goalsCommand } from './commands/goals';
+import { sessionsCommand } from './commands/sessions';
 import { disableGit } from '../node/gitPolicy';
 
 export type Command = (ctx: CliContext, args: string[]) => Promise<number>;
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   stats: statsCommand,
   search: searchCommand,
   reply: replyCommand,
+  goals: goalsCommand,
+  sessions: sessionsCommand,
 };
 
 export async function run(argv: string[], io: Output, stdin: () => Promise<string> = readStdin): Promise<number> {

@@ -1,8 +1,8 @@
 export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command> [options]
   new --title T [--kind K] [--topic X]... [--anchor PATH:START-END]... [--author A] [--body TEXT | --body -]
-      [--topics-key topics|tags] [--today DATE]
+      [--topics-key topics|tags] [--today DATE] [--goal G] [--date YYYY-MM-DD] [--host H]
                                      create a note (snippet and commit captured); prints its path
-  list [--topic X] [--kind K] [--file PATH] [--author A] [--json]
+  list [--topic X] [--kind K] [--file PATH] [--author A] [--goal G] [--json]
   search QUERY [--limit N] [--json] the editor's search, ranked: word forms, prefixes, accents, a typo
   show NOTE                          a note with its anchors resolved and its replies (NOTE: path, file name or title)
   reply NOTE --body TEXT|- [--resolve | --reopen] [--author A]
@@ -15,12 +15,14 @@ export const USAGE = `learnings [--root DIR] [--folder NAME] [--no-git] <command
   digest [--since DATE|GIT-REF] [--until DATE] [--format md|html]
                                      what the team learned, for the meeting (default: last 14 days)
   followups [--json] [--all]         action plans due for a check-in (--all: every open plan)
+  goals [--json]                     the team's learning goals with their progress and state
+  sessions [--json | --ics]          learning sessions, planned and held (--ics: a calendar file)
   stats [--json]                     a few indicators: notes per month, plans, anchors, contributors
 
   --root DIR      workspace root (default ".")
   --folder NAME   notes folder inside the root (default ".learnings")
   --no-git        never run git (no history for anchors, no author from git config)
-  --today DATE    (new, digest, followups, stats) take DATE as today
+  --today DATE    (new, digest, followups, goals, sessions, stats) take DATE as today
   --version; COMMAND --help
 
 Global options go before or after the command. Exit codes: 0 all well, 1 a problem

@@ -9,6 +9,8 @@ export interface Layout {
   templatesDir: string;
   /** One folder per note, one file per reply (the dialog on a note). */
   repliesDir: string;
+  /** One file per team learning goal (DESIGN.md section 2, goals). */
+  goalsDir: string;
 }
 
 export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
@@ -19,10 +21,11 @@ export function layoutFor(folder: string = DEFAULT_FOLDER): Layout {
     topicsDir: `${clean}/topics`,
     templatesDir: `${clean}/templates`,
     repliesDir: `${clean}/replies`,
+    goalsDir: `${clean}/goals`,
   };
 }
 
-export type FileRole = 'note' | 'topic' | 'template' | 'reply' | 'other';
+export type FileRole = 'note' | 'topic' | 'template' | 'reply' | 'goal' | 'other';
 
 export function roleOf(path: string, layout: Layout): FileRole {
   if (!path.endsWith('.md')) return 'other';
@@ -30,5 +33,6 @@ export function roleOf(path: string, layout: Layout): FileRole {
   if (path.startsWith(`${layout.topicsDir}/`)) return 'topic';
   if (path.startsWith(`${layout.templatesDir}/`)) return 'template';
   if (path.startsWith(`${layout.repliesDir}/`)) return 'reply';
+  if (path.startsWith(`${layout.goalsDir}/`)) return 'goal';
   return 'other';
 }

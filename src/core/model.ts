@@ -1,7 +1,7 @@
 // The shapes of the model (DESIGN.md section 2). Plain data: every surface
 // (CLI, extension, browser) reads the same objects.
 
-export const KNOWN_KINDS = ['lesson', 'peer', 'retro', 'plan', 'win', 'idea'] as const;
+export const KNOWN_KINDS = ['lesson', 'peer', 'retro', 'plan', 'win', 'idea', 'session'] as const;
 export type KnownKind = (typeof KNOWN_KINDS)[number];
 
 export interface LineRange {
@@ -52,6 +52,14 @@ export interface Note {
   review?: string;
   status?: string;
   owner?: string;
+  /** For a `session`: when it takes place, `YYYY-MM-DD`. */
+  date?: string;
+  /** For a `session`: who leads it. */
+  host?: string;
+  /** The slug of the team learning goal the note serves (`.learnings/goals/<slug>.md`). */
+  goal?: string;
+  /** 1-based line of the `goal` field, for messages about it. */
+  goalLine?: number;
   endorsed: string[];
   body: string;
   /** 1-based line where the body starts, for positions in the file. */

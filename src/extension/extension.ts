@@ -18,6 +18,7 @@ import { LearningsServices, type FolderEntry } from './services';
 import { registerNoteAssist } from './editor/noteAssist';
 import { markdownItPlugin } from './markdownPreview';
 import { DialogComments } from './dialog/dialogComments';
+import { registerGoals } from './commands/goalCommands';
 
 export interface TeamLearningsApi {
   /** The first folder's service and live anchors. */
@@ -61,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): TeamLearningsApi | u
   const dialog = new DialogComments(services);
   context.subscriptions.push(dialog);
   const { followupStatus } = registerCommands(context, service, live, views, (arg) => services.forArg(arg).service, services);
+  // The learning plan (#16): its view joins the others.
+  views.treeViews['teamLearnings.learningPlan'] = registerGoals(context, service).view as vscode.TreeView<unknown>;
   // The Problems view: each folder's notes, each folder checking its own files.
   const diagnostics = (entry: FolderEntry) => {
     const folderContext = entry === services.primary ? context : (Object.create(context, { subscriptions: { value: entry.subscriptions } }) as vscode.ExtensionContext);

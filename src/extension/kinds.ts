@@ -14,12 +14,14 @@ const TRANSLATED: Readonly<Record<string, () => string>> = {
   'Action plan': () => vscode.l10n.t('Action plan'),
   'Win': () => vscode.l10n.t('Win'),
   'Idea': () => vscode.l10n.t('Idea'),
+  'Learning session': () => vscode.l10n.t('Learning session'),
   'Something we learned, often the hard way': () => vscode.l10n.t('Something we learned, often the hard way'),
   'How I do something, for a teammate to try': () => vscode.l10n.t('How I do something, for a teammate to try'),
   'A short reflection after a delivery': () => vscode.l10n.t('A short reflection after a delivery'),
   'An action plan with a measurable goal and check-ins': () => vscode.l10n.t('An action plan with a measurable goal and check-ins'),
   'A success to celebrate': () => vscode.l10n.t('A success to celebrate'),
   'A problem and a first step': () => vscode.l10n.t('A problem and a first step'),
+  'Time set aside to learn together: a lunch talk, a course, a workshop': () => vscode.l10n.t('Time set aside to learn together: a lunch talk, a course, a workshop'),
   'A title: one line that says what was learned': () => vscode.l10n.t('A title: one line that says what was learned'),
   'A title: the practice you share with your peers': () => vscode.l10n.t('A title: the practice you share with your peers'),
   'A title: which sprint, release or event this retrospective looks back on': () =>
@@ -27,6 +29,7 @@ const TRANSLATED: Readonly<Record<string, () => string>> = {
   'A title: what you plan to change or practise': () => vscode.l10n.t('A title: what you plan to change or practise'),
   'A title: what went well, worth celebrating': () => vscode.l10n.t('A title: what went well, worth celebrating'),
   'A title: the idea in one line': () => vscode.l10n.t('A title: the idea in one line'),
+  'A title: what the session is about': () => vscode.l10n.t('A title: what the session is about'),
   'A title: one line that says what the note is about': () => vscode.l10n.t('A title: one line that says what the note is about'),
 };
 

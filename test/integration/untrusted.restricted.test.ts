@@ -63,7 +63,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
   it('reads and shows the notes: the Topics view and the index are full', async () => {
     const { service, views } = await api();
     const index = await service.ready();
-    assert.equal(index.size, 25, 'the demo notes are indexed');
+    assert.equal(index.size, 28, 'the demo notes are indexed');
     assert.deepEqual(index.problems(), []);
     const roots = await views.topics.getChildren();
     const slugs = roots.map((n) => (n.type === 'topic' ? n.topic.slug : ''));

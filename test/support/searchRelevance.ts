@@ -84,6 +84,8 @@ export const RELEVANCE: RelevanceCase[] = [
       n('2026-06-18-claim-webhook-events-in-the-same-transaction'),
       n('2026-08-27-idea-kill-a-worker-mid-webhook'),
       n('2026-06-11-sign-a-test-webhook-by-hand'),
+      // Every note with "webhook" in its title, the demo's planned session too.
+      n('2026-11-20-lunch-talk-chaos-testing-the-webhook-worker'),
     ],
   },
   {

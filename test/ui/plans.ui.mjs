@@ -40,14 +40,20 @@ async function paletteLists(ui, title) {
 export const flows = [
   {
     name: 'plans-check-in-confirms-date',
-    description: 'Add Check-in asks what happened, then proposes the next review date; the date the user types is the one written',
+    description: 'Add Check-in asks the three follow-up questions (each optional), then proposes the next review date; the answers are one dated entry, the date the user types is the one written',
     async run(ui) {
       await extensionReady(ui);
       await ui.openFile(ASVS);
       await ui.runCommand('Team Learnings: Add Check-in');
-      await quickInput(ui, { rows: false });
+      const first = await quickInput(ui, { rows: false });
+      expect(/daily work/i.test(`${first.title} ${first.message} ${first.placeholder} ${first.ariaLabel}`), `the first question is ${JSON.stringify(first)}`);
       await ui.page.keyboard.type('Threat model reviewed with the team');
       await cleanShot(ui, 'plans-check-in');
+      await ui.page.keyboard.press('Enter');
+      await ui.waitFor(async () => /in the way/i.test(JSON.stringify(await quickInput(ui, { rows: false }))), 'the second question: what got in the way');
+      await ui.page.keyboard.press('Enter');
+      await ui.waitFor(async () => /support/i.test(JSON.stringify(await quickInput(ui, { rows: false }))), 'the third question: what support is needed');
+      await ui.page.keyboard.type('Pairing time with security');
       await ui.page.keyboard.press('Enter');
       const proposal = await ui.waitFor(async () => {
         const q = await quickInput(ui, { rows: false });
@@ -60,7 +66,10 @@ export const flows = [
       await ui.page.keyboard.press('Enter');
       await ui.waitFor(() => field(ui.read(ASVS), 'review') === '2027-01-15', `review: 2027-01-15 on disk (it is ${field(ui.read(ASVS), 'review')})`);
       const entries = checkIns(ui.read(ASVS));
-      expect(entries.at(-1) === `- ${today}: Threat model reviewed with the team`, `the last check-in reads ${JSON.stringify(entries.at(-1))}`);
+      expect(entries.at(-1) === `- ${today}: Daily work: Threat model reviewed with the team · Support needed: Pairing time with security`, `the last check-in reads ${JSON.stringify(entries.at(-1))}`);
+      // A minimal diff: the entry added, the review date changed, nothing else.
+      const numstat = ui.git('diff', '--numstat', '--', ASVS).trim();
+      expect(numstat.startsWith('2\t1\t'), `the check-in changed more than the entry and the review date: ${numstat}\n${ui.git('diff', '--', ASVS)}`);
     },
   },
   {

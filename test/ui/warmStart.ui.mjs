@@ -50,7 +50,7 @@ export const flows = [
       await topicsShown(ui);
       const [cacheFile] = await ui.waitFor(() => {
         const found = indexCacheFiles(ui.userDataDir);
-        return found.length && Object.keys(JSON.parse(readFileSync(found[0], 'utf8')).files).length >= 25 && found;
+        return found.length && Object.keys(JSON.parse(readFileSync(found[0], 'utf8')).files).length >= 28 && found;
       }, 'the index cache written in the workspace storage');
 
       // The cache is used: a cached title that no longer matches the file's

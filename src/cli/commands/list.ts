@@ -23,10 +23,11 @@ export async function listCommand(ctx: CliContext, args: string[]): Promise<numb
     kind: { type: 'string' },
     file: { type: 'string' },
     author: { type: 'string' },
+    goal: { type: 'string' },
     json: { type: 'boolean' },
   });
   const index = await ctx.load();
-  const notes = index.query({ topic: values.topic, kind: values.kind, file: values.file?.replace(/\\/g, '/').replace(/^\.\//, ''), author: values.author });
+  const notes = index.query({ topic: values.topic, kind: values.kind, file: values.file?.replace(/\\/g, '/').replace(/^\.\//, ''), author: values.author, goal: values.goal });
   ctx.reportProblems(index.problems().filter((p) => p.severity === 'error'));
   if (values.json) {
     ctx.io.out(JSON.stringify(notes.map((n) => noteToJson(n, index.thread(n.path))), null, 2));

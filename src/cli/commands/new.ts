@@ -7,6 +7,7 @@ import { isIsoDate, today } from '../../core/dates';
 import type { CliContext } from '../context';
 import { parseOptions } from '../options';
 import { UsageError } from '../usage';
+import { isGoalSlug } from '../../core/goals/parseGoal';
 
 export async function newCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
@@ -18,6 +19,9 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     body: { type: 'string' },
     'topics-key': { type: 'string' },
     today: { type: 'string' },
+    goal: { type: 'string' },
+    date: { type: 'string' },
+    host: { type: 'string' },
   });
   const created = values.today ?? today();
   if (!isIsoDate(created)) throw new UsageError(`--today must be a date YYYY-MM-DD, not "${created}"`);
@@ -33,6 +37,26 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
   const topics = values.topic ?? [];
   for (const topic of topics) {
     if (!isTopicSlug(topic)) throw new UsageError(`topic "${topic}" is not a slug (lowercase letters, digits, "-", "/" for nesting)`);
+  }
+  const extra: Record<string, string> = {};
+  if (values.date !== undefined) {
+    if (kind !== 'session') throw new UsageError('--date is for --kind session: when the session takes place');
+    if (!isIsoDate(values.date)) throw new UsageError(`--date must be a date YYYY-MM-DD, not "${values.date}"`);
+    extra.date = values.date;
+  }
+  if (values.host !== undefined) {
+    if (kind !== 'session') throw new UsageError('--host is for --kind session: who leads it');
+    if (!values.host.trim() || /[\r\n]/.test(values.host)) throw new UsageError('--host must be one line');
+    extra.host = values.host.trim();
+  }
+  if (values.goal !== undefined) {
+    const goal = values.goal.trim();
+    if (!isGoalSlug(goal)) throw new UsageError(`--goal "${values.goal}" is not a goal slug (the goal's file name without .md)`);
+    const known = (await ctx.load()).goals().map((g) => g.slug);
+    if (!known.includes(goal)) {
+      throw new UsageError(`no goal "${goal}" (no ${ctx.workspace.layout.goalsDir}/${goal}.md)${known.length ? `; known: ${known.join(', ')}` : ''}`);
+    }
+    extra.goal = goal;
   }
   const anchors = [];
   for (const spec of values.anchor ?? []) {
@@ -58,6 +82,7 @@ export async function newCommand(ctx: CliContext, args: string[]): Promise<numbe
     anchors,
     body,
     topicsKey,
+    ...(Object.keys(extra).length ? { extra } : {}),
   });
   ctx.io.out(note.path);
   return 0;

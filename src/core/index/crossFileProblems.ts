@@ -3,6 +3,7 @@
 
 import type { Note, Problem, TopicPage } from '../model';
 import { flattenTopics, type Topic } from '../topics/topics';
+import type { Goal } from '../goals/parseGoal';
 
 /** How many other files a duplicate-title message names before it counts the rest. */
 const NAMED = 2;
@@ -64,6 +65,23 @@ function unusedTopicPages(pages: Iterable<TopicPage>, topics: Topic[]): Problem[
       file: page.path,
       severity: 'warning',
       message: `no note uses the topic "${page.slug}"${page.aliases.length ? ' or its aliases' : ''}: tag a note with it, or merge the page into another topic`,
+    });
+  }
+  return problems;
+}
+
+/** A note whose `goal` names no goal in the goals folder: an error on that note, which still works. */
+export function unknownGoals(notes: Iterable<Note>, goals: Iterable<Goal>): Problem[] {
+  const slugs = new Set([...goals].map((g) => g.slug));
+  const problems: Problem[] = [];
+  for (const note of notes) {
+    if (note.goal === undefined || slugs.has(note.goal)) continue;
+    const known = [...slugs].sort();
+    problems.push({
+      file: note.path,
+      line: note.goalLine,
+      severity: 'error',
+      message: `goal "${note.goal.length > 60 ? `${note.goal.slice(0, 60)}…` : note.goal}" names no goal (no ${note.goal}.md in the goals folder)${known.length ? `; known: ${known.slice(0, 5).join(', ')}${known.length > 5 ? ', …' : ''}` : ''}`,
     });
   }
   return problems;

@@ -4,9 +4,10 @@
 import type { Note, Problem, TopicPage } from '../model';
 import { AliasMap, buildTopicTree, flattenTopics, type Topic } from '../topics/topics';
 import { compareNotes, NoteSearch, type SearchHit } from './search';
-import { crossFileProblems } from './crossFileProblems';
+import { crossFileProblems, unknownGoals } from './crossFileProblems';
 import type { Reply } from '../dialog/reply';
 import { buildThread, type Thread } from '../dialog/thread';
+import type { Goal } from '../goals/parseGoal';
 
 export interface NoteQuery {
   topic?: string;
@@ -14,6 +15,8 @@ export interface NoteQuery {
   /** Workspace-relative path of an anchored file. */
   file?: string;
   author?: string;
+  /** The slug of a goal the notes serve (their `goal` field). */
+  goal?: string;
 }
 
 /** Paths of the notes with a given topic (as written), kind, author (lowercased) or anchored file. */
@@ -28,6 +31,10 @@ export class NoteIndex {
   private readonly notesByPath = new Map<string, { note: Note }>();
   private readonly pagesByPath = new Map<string, TopicPage>();
   private readonly problemsByFile = new Map<string, Problem[]>();
+  /** The team's learning goals (`.learnings/goals/`), by file. */
+  private readonly goalsByPath = new Map<string, Goal>();
+  /** Bumped when a goal changes: the problems across files depend on which goals exist. */
+  private goalsVersion = 0;
   /**
    * Made by the first query, then kept current: loading (and what needs no
    * query: the topic tree, `check`) does not pay for them. About 10% of
@@ -42,7 +49,7 @@ export class NoteIndex {
   private rankCache: Map<Note, number> | undefined;
   /** Made by the first search (or prepareSearch), then kept current. */
   private searchCache: NoteSearch | undefined;
-  private crossCache: { topics: Topic[]; all: Problem[]; byFile: Map<string, Problem[]> } | undefined;
+  private crossCache: { topics: Topic[]; goalsVersion: number; all: Problem[]; byFile: Map<string, Problem[]> } | undefined;
   /** The dialog: every reply by its path, and the paths of each note's replies. */
   private readonly repliesByPath = new Map<string, Reply>();
   private readonly repliesByNote = new Map<string, Set<string>>();
@@ -110,9 +117,28 @@ export class NoteIndex {
     removeFrom(this.repliesByNote, old.note, path);
   }
 
+  /** Sets (or clears, with `goal` undefined) what one goal file holds. */
+  setGoal(path: string, goal: Goal | undefined, problems: Problem[] = []): void {
+    this.goalsByPath.delete(path);
+    this.setProblems(path, problems);
+    if (goal) this.goalsByPath.set(path, goal);
+    this.goalsVersion++;
+  }
+
+  /** The team's learning goals, by title. */
+  goals(): Goal[] {
+    return [...this.goalsByPath.values()].sort((a, b) => a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
+  }
+
+  goal(slug: string): Goal | undefined {
+    for (const goal of this.goalsByPath.values()) if (goal.slug === slug) return goal;
+    return undefined;
+  }
+
   /** Forgets a file, whatever it held. */
   remove(path: string): void {
     this.removeReply(path);
+    if (this.goalsByPath.delete(path)) this.goalsVersion++;
     this.removeNote(path);
     this.problemsByFile.delete(path);
     if (this.pagesByPath.delete(path)) {
@@ -147,12 +173,13 @@ export class NoteIndex {
   }
 
   /** What one file holds, as indexed: its note or topic page, and its own problems. */
-  fileEntry(path: string): { note?: Note; page?: TopicPage; problems: Problem[] } | undefined {
+  fileEntry(path: string): { note?: Note; page?: TopicPage; goal?: Goal; problems: Problem[] } | undefined {
     const note = this.notesByPath.get(path)?.note;
     const page = this.pagesByPath.get(path);
+    const goal = this.goalsByPath.get(path);
     const problems = this.problemsByFile.get(path) ?? [];
-    if (!note && !page && problems.length === 0) return undefined;
-    return { ...(note ? { note } : {}), ...(page ? { page } : {}), problems };
+    if (!note && !page && !goal && problems.length === 0) return undefined;
+    return { ...(note ? { note } : {}), ...(page ? { page } : {}), ...(goal ? { goal } : {}), problems };
   }
 
   pages(): TopicPage[] {
@@ -175,11 +202,11 @@ export class NoteIndex {
   /** Recomputed when the topic tree is, which is whenever a note or a page changes. */
   private crossFile(): { all: Problem[]; byFile: Map<string, Problem[]> } {
     const topics = this.topics();
-    if (this.crossCache?.topics !== topics) {
-      const all = crossFileProblems(this.notes(), this.pagesByPath.values(), topics);
+    if (this.crossCache?.topics !== topics || this.crossCache.goalsVersion !== this.goalsVersion) {
+      const all = crossFileProblems(this.notes(), this.pagesByPath.values(), topics).concat(unknownGoals(this.notes(), this.goalsByPath.values()));
       const byFile = new Map<string, Problem[]>();
       for (const p of all) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-      this.crossCache = { topics, all, byFile };
+      this.crossCache = { topics, goalsVersion: this.goalsVersion, all, byFile };
     }
     return this.crossCache;
   }
@@ -213,6 +240,7 @@ export class NoteIndex {
     if (q.kind !== undefined) narrow(byKind.get(q.kind) ?? new Set());
     if (q.author !== undefined) narrow(byAuthor.get(q.author.toLowerCase()) ?? new Set());
     if (q.file !== undefined) narrow(byFile.get(q.file) ?? new Set());
+    if (q.goal !== undefined) narrow(new Set(this.notes().filter((n) => n.goal === q.goal).map((n) => n.path)));
     const result = paths === undefined ? this.notes() : [...paths].map((p) => this.get(p)!).sort(compareNotes);
     return result;
   }

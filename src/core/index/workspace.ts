@@ -9,6 +9,7 @@ import { compareText } from '../textOrder';
 import { parseNote, type ParseOptions } from '../notes/parseNote';
 import { parseTopicPage } from '../topics/parseTopicPage';
 import { NOT_FOUND, readNoteFile, readNoteFiles, type ReadResult } from '../notes/readNoteFile';
+import { parseGoal } from '../goals/parseGoal';
 import { stillValid, type CachedFile } from './indexCache';
 import type { FileStat } from '../fileSystem';
 import { parseReply } from '../dialog/reply';
@@ -59,11 +60,12 @@ export class LearningsWorkspace {
   async load(warm?: WarmStart): Promise<NoteIndex> {
     const folderProblems: Problem[] = [];
     const onProblem = (p: Problem) => folderProblems.push(p);
-    const [notes, pages, replies] = await Promise.all([
+    const [notes, pages, replies, goals] = await Promise.all([
       listMarkdown(this.fs, this.layout.notesDir, onProblem),
       listMarkdown(this.fs, this.layout.topicsDir, onProblem),
       // Most workspaces have no replies yet: a folder that is not there is not listed (no failed read to log).
       this.fs.stat(this.layout.repliesDir).then((s) => (s ? listMarkdown(this.fs, this.layout.repliesDir, onProblem) : [])),
+      this.fs.stat(this.layout.goalsDir).then((s) => (s ? listMarkdown(this.fs, this.layout.goalsDir, onProblem) : [])),
     ]);
     // A folder problem is kept under the folder's path: one line, and every other note still loads.
     for (const p of folderProblems) this.index.setNote(p.file, undefined, [p]);
@@ -79,6 +81,8 @@ export class LearningsWorkspace {
         return false;
       });
     }
+    // Goals are few and never cached: each load reads them.
+    paths = paths.concat(goals.map((f) => f.path));
     if (this.fs.readFilesWithLimit) {
       // In batches: one call to the file system per batch, each parsed before the next is read.
       for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
@@ -90,7 +94,8 @@ export class LearningsWorkspace {
     } else {
       await forEachLimited(paths, READ_CONCURRENCY, (path) => this.refresh(path));
     }
-    this.lastLoad = { read: paths.length, restored };
+    // `read` counts what the cache could have held: goals are not cached.
+    this.lastLoad = { read: paths.length - goals.length, restored };
     return this.index;
   }
 
@@ -130,12 +135,13 @@ export class LearningsWorkspace {
       }
       if (role === 'note') this.index.setNote(path, undefined, [read.problem]);
       else if (role === 'reply') this.index.setReply(path, undefined, [read.problem]);
+      else if (role === 'goal') this.index.setGoal(path, undefined, [read.problem]);
       else this.index.setTopicPage(path, undefined, [read.problem]);
-      this.readAt.set(path, readAt);
+      if (role !== 'goal') this.readAt.set(path, readAt);
       return;
     }
     this.apply(path, read.text);
-    this.readAt.set(path, readAt);
+    if (role !== 'goal') this.readAt.set(path, readAt);
   }
 
   /**
@@ -157,7 +163,7 @@ export class LearningsWorkspace {
     const folders = paths.filter((p) => !p.endsWith('.md'));
     if (folders.length > 0) {
       const index = this.index;
-      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.replies().map((r) => r.path), ...index.problems().map((p) => p.file)];
+      const known = [...index.notes().map((n) => n.path), ...index.pages().map((p) => p.path), ...index.replies().map((r) => r.path), ...index.goals().map((g) => g.path), ...index.problems().map((p) => p.file)];
       for (const file of known) {
         if (folders.some((f) => file.startsWith(`${f}/`))) files.add(file);
       }
@@ -182,6 +188,9 @@ export class LearningsWorkspace {
     } else if (role === 'reply') {
       const parsed = parseReply(path, text, this.layout);
       this.index.setReply(path, parsed.reply, parsed.problems);
+    } else if (role === 'goal') {
+      const parsed = parseGoal(path, text, this.layout.goalsDir);
+      this.index.setGoal(path, parsed.goal, parsed.problems);
     }
   }
 
@@ -193,7 +202,7 @@ export class LearningsWorkspace {
 
 function isIndexed(path: string, layout: Layout): boolean {
   const role = roleOf(path, layout);
-  return role === 'note' || role === 'topic' || role === 'reply';
+  return role === 'note' || role === 'topic' || role === 'reply' || role === 'goal';
 }
 
 export interface ListedFile {

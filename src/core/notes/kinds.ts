@@ -63,6 +63,13 @@ export const NOTE_KINDS: Readonly<Record<KnownKind, KindInfo>> = {
     icon: 'sparkle',
     sections: ['Problem', 'Idea', 'First step'],
   },
+  session: {
+    label: 'Learning session',
+    description: 'Time set aside to learn together: a lunch talk, a course, a workshop',
+    titlePrompt: 'A title: what the session is about',
+    icon: 'calendar',
+    sections: ['Agenda', 'Material', 'What we took away'],
+  },
 };
 
 /** The prompt for a kind this table does not know (a team's own kind). */

@@ -111,6 +111,10 @@ function parseNoteUncapped(path: string, text: string, fastPath: boolean): Parse
     review: fields.date('review'),
     status: fields.string('status'),
     owner: fields.string('owner'),
+    ...optional('date', fields.date('date')),
+    ...optional('host', fields.string('host')?.trim() || undefined),
+    ...optional('goal', fields.string('goal')?.trim() || undefined),
+    ...optional('goalLine', fields.has('goal') ? fields.lineOfKey('goal') : undefined),
     endorsed: fields.stringList('endorsed') ?? [],
     body,
     bodyLine,
@@ -119,6 +123,11 @@ function parseNoteUncapped(path: string, text: string, fastPath: boolean): Parse
     fields.problem('status', 'warning', `unknown status "${truncate(note.status)}" (known: ${PLAN_STATUSES.join(', ')})`);
   }
   return usable ? { note, problems } : { problems };
+}
+
+/** `{key: value}` when the value is there, else nothing: a note without the field has no key for it. */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 /** The keys a note's topics are read from: `topics`, else `tags` (Obsidian's and Foam's key). */

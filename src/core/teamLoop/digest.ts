@@ -7,6 +7,8 @@ import type { AnchorResult } from '../anchors/checkAnchors';
 import type { NoteIndex } from '../index/noteIndex';
 import { checkIns, followups, isDue, type Followup } from './followups';
 import type { Thread } from '../dialog/thread';
+import { plansProgress, type GoalProgress } from '../goals/progress';
+import { sessionsOf } from '../goals/sessions';
 
 /** The period a digest covers when none is asked for: two weeks, a usual sprint. The editor and the CLI both use it. */
 export const DEFAULT_DIGEST_DAYS = 14;
@@ -49,6 +51,12 @@ export interface Digest {
   openQuestions: Array<{ note: Note; thread: Thread }>;
   /** Replies written in the period. */
   replies: number;
+  /** Each goal's progress (for `today`) and what served it in the period. */
+  learningPlan: Array<{ progress: GoalProgress; checkIns: number; sessionsHeld: Note[]; wins: Note[]; plansClosed: Note[] }>;
+  /** Sessions held in the period (dated in it, before today), most recent first. */
+  sessionsHeld: Note[];
+  /** Sessions planned from today on, soonest first. */
+  sessionsComing: Note[];
 }
 
 export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
@@ -99,12 +107,26 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     .filter((q) => q.thread.state === 'open')
     .sort((a, b) => (b.thread.lastActivity ?? '').localeCompare(a.thread.lastActivity ?? '') || a.note.title.localeCompare(b.note.title));
 
+  const sessions = sessionsOf(all, options.today);
+  const sessionsHeld = sessions.held.filter((s) => inPeriod(s.date));
+  const wins = fresh.filter((n) => n.kind === 'win');
+  const learningPlan = plansProgress(index.goals(), all, options.today, (topic) => aliases.canonical(topic)).map((progress) => {
+    const serves = (n: Note) => n.goal === progress.goal.slug;
+    return {
+      progress,
+      checkIns: entries.filter((c) => serves(c.note)).length,
+      sessionsHeld: sessionsHeld.filter(serves),
+      wins: wins.filter(serves),
+      plansClosed: [...plansDone, ...plansDropped].filter(serves),
+    };
+  });
+
   return {
     since: options.since,
     until: options.until,
     byTopic,
     newCount: fresh.length,
-    wins: fresh.filter((n) => n.kind === 'win'),
+    wins,
     plansDue: followups(all, options.today).filter(isDue),
     plansDone,
     plansDropped,
@@ -114,6 +136,9 @@ export function buildDigest(index: NoteIndex, options: DigestOptions): Digest {
     attention: (options.anchors ?? []).filter((a) => a.status === 'drifted' || a.status === 'orphaned'),
     openQuestions,
     replies: periodReplies.length,
+    learningPlan,
+    sessionsHeld,
+    sessionsComing: sessions.planned,
   };
 }
 

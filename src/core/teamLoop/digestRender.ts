@@ -7,6 +7,7 @@ import type { Note } from '../model';
 import { escapeHtml } from '../render/html';
 import { inertMarkdownText } from '../render/inert';
 import { kindWordOf } from '../notes/kinds';
+import { progressSummary, stateLabel, type GoalProgress } from '../goals/progress';
 
 /** Where the digest will be read from, so its links to the notes resolve there. */
 export interface DigestLinkOptions {
@@ -41,6 +42,15 @@ export interface DigestLabels {
   openThread(replies: number, people: string, lastActivity: string): string;
   repliesInPeriod(replies: number): string;
   contribution(notes: number, replies: number): string;
+  learningPlan: string;
+  goalState(state: GoalProgress['state']): string;
+  /** "0 of 1 plan done · 1 session held, 0 planned · 1 win" */
+  goalProgress(p: GoalProgress): string;
+  /** What served the goal in the period; '' when nothing did. */
+  goalPeriod(checkIns: number, sessionsHeld: number, wins: number, plansClosed: number): string;
+  sessionsHeld: string;
+  sessionsComing: string;
+  session(date: string, title: string, host?: string): string;
 }
 
 const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -72,6 +82,21 @@ export const ENGLISH_DIGEST_LABELS: DigestLabels = {
   openThread: (replies, people, last) => `${n(replies, 'reply', 'replies')} from ${people}, last ${last}`,
   repliesInPeriod: (replies) => `${n(replies, 'reply', 'replies')} in this period.`,
   contribution: (notes, replies) => `${n(notes, 'note', 'notes')}, ${n(replies, 'reply', 'replies')}`,
+  learningPlan: 'Learning plan',
+  goalState: stateLabel,
+  goalProgress: progressSummary,
+  goalPeriod: (checkIns, sessions, wins, closed) => {
+    const parts = [
+      checkIns ? n(checkIns, 'check-in', 'check-ins') : '',
+      sessions ? `${n(sessions, 'session', 'sessions')} held` : '',
+      wins ? n(wins, 'win', 'wins') : '',
+      closed ? `${n(closed, 'plan', 'plans')} closed` : '',
+    ].filter(Boolean);
+    return parts.length ? `in this period: ${parts.join(', ')}` : '';
+  },
+  sessionsHeld: 'Sessions held',
+  sessionsComing: 'Sessions coming',
+  session: (date, title, host) => `${date}: ${title}${host ? ` (${host})` : ''}`,
 };
 
 /** A contributor's count: the notes alone, as before replies existed; with replies, both. */
@@ -82,6 +107,17 @@ function contribution(c: Digest['contributors'][number], l: DigestLabels): strin
 function threadLine(q: Digest['openQuestions'][number], l: DigestLabels): string {
   const people = q.thread.replies.map((r) => r.author).filter((a, i, all): a is string => !!a && all.indexOf(a) === i);
   return l.openThread(q.thread.replies.length, people.join(', '), q.thread.lastActivity ?? '');
+}
+
+/** The learning plan's lines; `text` escapes what comes from notes (titles, hosts) for the output format. */
+function learningPlanLines(d: Digest, l: DigestLabels, text: (s: string) => string): { goals: Array<{ title: string; rest: string }>; held: string[]; coming: string[] } | undefined {
+  if (!d.learningPlan.length && !d.sessionsHeld.length && !d.sessionsComing.length) return undefined;
+  const goals = d.learningPlan.map((g) => {
+    const period = l.goalPeriod(g.checkIns, g.sessionsHeld.length, g.wins.length, g.plansClosed.length);
+    return { title: text(g.progress.goal.title), rest: `${l.goalState(g.progress.state)} · ${l.goalProgress(g.progress)}${period ? ` (${period})` : ''}` };
+  });
+  const session = (s: Note) => l.session(s.date ?? '', text(s.title), s.host && text(s.host));
+  return { goals, held: d.sessionsHeld.map(session), coming: d.sessionsComing.map(session) };
 }
 
 /** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
@@ -172,6 +208,14 @@ export function renderDigestMarkdown(d: Digest, l: DigestLabels = ENGLISH_DIGEST
     if (d.openQuestions.length) out.push('');
     if (d.replies) out.push(l.repliesInPeriod(d.replies), '');
   }
+  const plan = learningPlanLines(d, l, md);
+  if (plan) {
+    out.push(`## ${l.learningPlan}`, '');
+    for (const g of plan.goals) out.push(`- **${g.title}**: ${g.rest}`);
+    if (plan.goals.length) out.push('');
+    if (plan.held.length) out.push(`${l.sessionsHeld}:`, '', ...plan.held.map((s) => `- ${s}`), '');
+    if (plan.coming.length) out.push(`${l.sessionsComing}:`, '', ...plan.coming.map((s) => `- ${s}`), '');
+  }
   if (d.contributors.length) {
     out.push(`## ${l.contributors}`, '');
     out.push(l.thanks(d.contributors.map((c) => `${md(c.name)} (${contribution(c, l)})`).join(', ')), '');
@@ -234,6 +278,14 @@ export function renderDigestHtml(d: Digest, l: DigestLabels = ENGLISH_DIGEST_LAB
     s.push(`<h2>${e(l.openQuestions)}</h2>`);
     if (d.openQuestions.length) s.push(`<ul>${d.openQuestions.map((q) => `<li><strong>${e(q.note.title)}</strong> <span class="meta">${e(threadLine(q, l))}</span></li>`).join('')}</ul>`);
     if (d.replies) s.push(`<p>${e(l.repliesInPeriod(d.replies))}</p>`);
+  }
+  // Escaped once: the note text first, then nothing else (the labels hold no markup).
+  const plan = learningPlanLines(d, l, e);
+  if (plan) {
+    s.push(`<h2>${e(l.learningPlan)}</h2>`);
+    if (plan.goals.length) s.push(`<ul>${plan.goals.map((g) => `<li><strong>${g.title}</strong>: ${g.rest}</li>`).join('')}</ul>`);
+    if (plan.held.length) s.push(`<h3>${e(l.sessionsHeld)}</h3><ul>${plan.held.map((x) => `<li>${x}</li>`).join('')}</ul>`);
+    if (plan.coming.length) s.push(`<h3>${e(l.sessionsComing)}</h3><ul>${plan.coming.map((x) => `<li>${x}</li>`).join('')}</ul>`);
   }
   if (d.contributors.length) s.push(`<h2>${e(l.contributors)}</h2><p>${e(l.thanks(d.contributors.map((c) => `${c.name} (${contribution(c, l)})`).join(', ')))}</p>`);
   if (d.attention.length) {

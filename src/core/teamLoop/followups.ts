@@ -5,6 +5,7 @@ import type { Note } from '../model';
 import { addDays } from '../dates';
 import { editNote } from '../notes/noteEditor';
 import { splitFrontMatter } from '../notes/frontMatter';
+import { checkInEntries } from '../notes/checkIns';
 
 export interface Followup {
   note: Note;
@@ -61,6 +62,45 @@ export function isDue(f: Followup): boolean {
 }
 
 const CHECK_INS = /^##\s+check-?ins\s*$/im;
+
+/**
+ * The follow-up questions a check-in answers (DESIGN.md section 2): how the
+ * new knowledge changed daily work, what got in the way, what support is
+ * needed. Each is optional.
+ */
+export interface FollowUpAnswers {
+  dailyWork?: string;
+  inTheWay?: string;
+  support?: string;
+}
+
+/** How each answer is introduced in the entry: note text, in English like the templates' sections. */
+export const FOLLOW_UP_LABELS: Readonly<Record<keyof FollowUpAnswers, string>> = {
+  dailyWork: 'Daily work',
+  inTheWay: 'In the way',
+  support: 'Support needed',
+};
+
+/** The answers given as one check-in's text ("Daily work: … · In the way: …"); '' when none was. */
+export function followUpEntry(answers: FollowUpAnswers): string {
+  return (Object.keys(FOLLOW_UP_LABELS) as Array<keyof FollowUpAnswers>)
+    .map((key) => [key, answers[key]?.replace(/\s*\r?\n\s*/g, ' ').trim()] as const)
+    .filter(([, answer]) => !!answer)
+    .map(([key, answer]) => `${FOLLOW_UP_LABELS[key]}: ${answer}`)
+    .join(' · ');
+}
+
+/** The answers in a check-in's text written by followUpEntry; undefined for a check-in in other words. */
+export function parseFollowUp(text: string): FollowUpAnswers | undefined {
+  const out: FollowUpAnswers = {};
+  const keys = Object.keys(FOLLOW_UP_LABELS) as Array<keyof FollowUpAnswers>;
+  for (const part of text.split(' · ')) {
+    const key = keys.find((k) => part.startsWith(`${FOLLOW_UP_LABELS[k]}: `));
+    if (!key || out[key] !== undefined) return undefined;
+    out[key] = part.slice(FOLLOW_UP_LABELS[key].length + 2);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
 
 /**
  * Adds a dated entry under the note's "## Check-ins" heading (creating it at
@@ -129,12 +169,5 @@ export function setPlanStatus(text: string, status: 'open' | 'done' | 'dropped')
 
 /** Check-in entries in a plan's body: `- YYYY-MM-DD: text` under "Check-ins". */
 export function checkIns(body: string): Array<{ date: string; text: string }> {
-  const heading = CHECK_INS.exec(body);
-  if (!heading) return [];
-  const rest = body.slice(heading.index + heading[0].length);
-  const end = rest.search(/^#{1,2}\s/m);
-  const section = end < 0 ? rest : rest.slice(0, end);
-  const out: Array<{ date: string; text: string }> = [];
-  for (const m of section.matchAll(/^[-*]\s+(\d{4}-\d{2}-\d{2})\s*[:\-–]\s*(.+)$/gm)) out.push({ date: m[1], text: m[2].trim() });
-  return out;
+  return checkInEntries(body);
 }

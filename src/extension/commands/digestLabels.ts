@@ -5,6 +5,7 @@ import type { DigestLabels } from '../../core/teamLoop/digestRender';
 import { kindLabel } from '../kinds';
 import { statusLabel } from '../anchorStatus';
 import type { AnchorStatus } from '../../core/anchors';
+import { goalProgressLabel, goalStateLabel } from '../views/learningPlanView';
 
 const count = (n: number, one: string, many: string) => (n === 1 ? one : many.replace('{0}', String(n)));
 
@@ -61,5 +62,20 @@ export function digestLabels(): DigestLabels {
         count(notes, vscode.l10n.t('1 note'), vscode.l10n.t('{0} notes', notes)),
         count(replies, vscode.l10n.t('1 reply'), vscode.l10n.t('{0} replies', replies)),
       ),
+    learningPlan: vscode.l10n.t('Learning plan'),
+    goalState: goalStateLabel,
+    goalProgress: goalProgressLabel,
+    goalPeriod: (checkIns, sessions, wins, closed) => {
+      const parts = [
+        checkIns ? count(checkIns, vscode.l10n.t('1 check-in'), vscode.l10n.t('{0} check-ins', checkIns)) : '',
+        sessions ? count(sessions, vscode.l10n.t('1 session held'), vscode.l10n.t('{0} sessions held', sessions)) : '',
+        wins ? count(wins, vscode.l10n.t('1 win'), vscode.l10n.t('{0} wins', wins)) : '',
+        closed ? count(closed, vscode.l10n.t('1 plan closed'), vscode.l10n.t('{0} plans closed', closed)) : '',
+      ].filter(Boolean);
+      return parts.length ? vscode.l10n.t('in this period: {0}', parts.join(', ')) : '';
+    },
+    sessionsHeld: vscode.l10n.t('Sessions held'),
+    sessionsComing: vscode.l10n.t('Sessions coming'),
+    session: (date, title, host) => (host ? vscode.l10n.t('{0}: {1} ({2})', date, title, host) : vscode.l10n.t('{0}: {1}', date, title)),
   };
 }

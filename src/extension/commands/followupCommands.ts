@@ -2,15 +2,18 @@
 // status bar item with the number of plans due.
 
 import * as vscode from 'vscode';
-import { addCheckIn, checkIns, closePlan, daysBetween, followups, isDue, reopenPlan, type Followup } from '../../core/teamLoop/followups';
+import { addCheckIn, checkIns, closePlan, daysBetween, followUpEntry, followups, isDue, reopenPlan, type FollowUpAnswers, type Followup } from '../../core/teamLoop/followups';
 import { addDays, isIsoDate } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
 import { noteOrActive } from '../commandArgs';
+import { sessionsSoon } from '../../core/goals/sessions';
 
 export interface CheckInArgs {
   note?: string;
   text?: string;
+  /** The answers to the follow-up questions, instead of asking them (`text` wins when both are given). */
+  answers?: FollowUpAnswers;
   /** Days until the next check-in (default 14); the user is asked when neither this nor `review` is given. */
   nextInDays?: number;
   /** The next review date, `YYYY-MM-DD`. */
@@ -26,24 +29,18 @@ function planOf(service: LearningsService, path: string | undefined) {
 }
 
 export async function addCheckInCommand(service: LearningsService, arg: unknown): Promise<boolean> {
-  const args = (arg && typeof arg === 'object' && 'text' in arg ? arg : {}) as CheckInArgs;
+  const args = (arg && typeof arg === 'object' && ('text' in arg || 'answers' in arg) ? arg : {}) as CheckInArgs;
   const path = args.note ?? noteOrActive(arg, service);
   const note = await planOf(service, path);
   if (!path || note?.kind !== 'plan') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Check-ins are for action plans: open or select a note of kind plan.'));
     return false;
   }
-  const text =
-    args.text ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Check-in on "{0}"', note.title),
-      prompt: vscode.l10n.t('Where are we against the target? What is next?'),
-      ignoreFocusOut: true,
-    }));
+  const text = args.text ?? (args.answers ? followUpEntry(args.answers) : await askFollowUp(note.title));
   if (!text?.trim()) return false;
   const date = args.date ?? service.clock.today();
   // Called with an argument object and no date: two weeks, as before; from the UI the user confirms the date.
-  let next = args.nextInDays ?? (args.text !== undefined && args.review === undefined ? PROPOSED_DAYS : undefined);
+  let next = args.nextInDays ?? ((args.text !== undefined || args.answers !== undefined) && args.review === undefined ? PROPOSED_DAYS : undefined);
   if (next === undefined) {
     const review =
       args.review ??
@@ -67,6 +64,28 @@ export async function addCheckInCommand(service: LearningsService, arg: unknown)
     void vscode.window.showErrorMessage((err as Error).message);
     return false;
   }
+}
+
+/**
+ * The three follow-up questions, one after the other, each optional (Enter
+ * with nothing skips it); Escape cancels the check-in. Their answers as one
+ * entry, or undefined.
+ */
+async function askFollowUp(title: string): Promise<string | undefined> {
+  const questions: Array<[keyof FollowUpAnswers, string, string]> = [
+    ['dailyWork', vscode.l10n.t('How has the new knowledge changed your daily work?'), vscode.l10n.t('Question 1 of 3, optional: Enter with nothing skips it')],
+    ['inTheWay', vscode.l10n.t('What got in the way?'), vscode.l10n.t('Question 2 of 3, optional: Enter with nothing skips it')],
+    ['support', vscode.l10n.t('What support do you need?'), vscode.l10n.t('Question 3 of 3, optional: Enter with nothing skips it')],
+  ];
+  const answers: FollowUpAnswers = {};
+  for (const [key, prompt, placeholder] of questions) {
+    const answer = await vscode.window.showInputBox({ title: vscode.l10n.t('Check-in on "{0}"', title), prompt, placeHolder: placeholder, ignoreFocusOut: true });
+    if (answer === undefined) return undefined;
+    answers[key] = answer;
+  }
+  const entry = followUpEntry(answers);
+  if (!entry) void vscode.window.showInformationMessage(vscode.l10n.t('No check-in added: every question was left empty.'));
+  return entry;
 }
 
 export interface CloseArgs {
@@ -166,12 +185,19 @@ export function registerFollowupStatus(
     if (!indexes.some((i) => i)) return;
     const due = indexes.flatMap((index, i) => (index ? followups(index.query({ kind: 'plan' }), services[i].clock.today()).filter(isDue) : []));
     const overdue = due.filter((f) => f.state === 'overdue').length;
-    if (due.length === 0) {
+    // A learning session within 7 days shows with the plans due (#16).
+    const soon = indexes.flatMap((index, i) => (index ? sessionsSoon(index.query({ kind: 'session' }), services[i].clock.today()) : [])).sort((a, b) => a.date!.localeCompare(b.date!));
+    if (due.length === 0 && soon.length === 0) {
       item.hide();
       return;
     }
-    item.text = `$(checklist) ${due.length === 1 ? vscode.l10n.t('1 follow-up due') : vscode.l10n.t('{0} follow-ups due', due.length)}`;
+    const session = soon[0] ? `$(calendar) ${vscode.l10n.t('session {0}', soon[0].date!)}` : '';
+    item.text = [due.length ? `$(checklist) ${due.length === 1 ? vscode.l10n.t('1 follow-up due') : vscode.l10n.t('{0} follow-ups due', due.length)}` : '', session].filter(Boolean).join('  ');
     item.tooltip = followupTooltip(due, overdue);
+    for (const n of soon) {
+      item.tooltip.appendMarkdown('\n\n');
+      item.tooltip.appendText(vscode.l10n.t('Learning session {0}: {1}', n.date!, n.title));
+    }
     item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

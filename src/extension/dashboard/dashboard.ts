@@ -15,9 +15,12 @@ import { makeNonce } from '../webview/lockedDocument';
 import type { LearningsService } from '../service';
 import type { LearningsServices } from '../services';
 import { foldersWithNotes, namedFolder, pickFolder } from '../commands/folderPick';
-import { dashboardDocument, revealableTopics } from './dashboardHtml';
+import { dashboardDocument, revealableTopics, type GoalsCard } from './dashboardHtml';
+import { plansProgress } from '../../core/goals/progress';
+import { sessionsOf } from '../../core/goals/sessions';
+import { goalProgressLabel, goalStateLabel } from '../views/learningPlanView';
 import { dashboardLabels } from './labels';
-import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_THIS_FILE, REVEAL_TOPIC, parseDashboardMessage } from './messages';
+import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_THIS_FILE, REVEAL_GOAL, REVEAL_TOPIC, parseDashboardMessage } from './messages';
 
 export const DASHBOARD_VIEW_TYPE = 'teamLearnings.dashboard';
 export const SHOW_DASHBOARD = 'teamLearnings.showDashboard';
@@ -30,6 +33,8 @@ export class DashboardPanel implements vscode.Disposable {
   private html: string | undefined;
   private model: DashboardModel | undefined;
   private topics = new Set<string>();
+  /** The goal slugs the goals card shows: revealGoal is followed for those only. */
+  private goalSlugs = new Set<string>();
   /** Bumped by every render, so a slow render never overwrites a newer one. */
   private version = 0;
   private rendering: Promise<void> = Promise.resolve();
@@ -137,6 +142,9 @@ export class DashboardPanel implements vscode.Disposable {
     if (message.id === REVEAL_TOPIC) {
       if (!message.arg || !this.topics.has(message.arg)) return false;
       args.push(message.arg);
+    } else if (message.id === REVEAL_GOAL) {
+      if (!message.arg || !this.goalSlugs.has(message.arg)) return false;
+      args.push(message.arg);
     } else if (message.id === CONTRIBUTORS_DIGEST) {
       // The same window as the card; the page never chooses the period.
       args.push({ since: addDays(this.model?.today ?? this.service.clock.today(), -(CONTRIBUTOR_DAYS - 1)), ...(this.folderTitle(this.service) ? { folder: this.service.folder.name } : {}) });
@@ -171,6 +179,7 @@ export class DashboardPanel implements vscode.Disposable {
           this.html = undefined;
           this.model = undefined;
           this.topics = new Set();
+          this.goalSlugs = new Set();
         }
         for (const l of listeners) l.dispose();
       }),
@@ -209,6 +218,13 @@ export class DashboardPanel implements vscode.Disposable {
       replies: index.replies(),
       thread: (path) => index.thread(path),
     });
+    const aliases = index.aliases();
+    const progress = plansProgress(index.goals(), index.notes(), day, (topic) => aliases.canonical(topic));
+    const next = sessionsOf(index.query({ kind: 'session' }), day).planned[0];
+    const goals: GoalsCard = {
+      goals: progress.map((p) => ({ slug: p.goal.slug, title: p.goal.title, state: p.state, stateLabel: goalStateLabel(p.state), progress: goalProgressLabel(p) })),
+      ...(next?.date ? { next: { date: next.date, title: next.title, ...(next.host ? { host: next.host } : {}) } } : {}),
+    };
     const webview = panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
     const html = dashboardDocument({
@@ -219,9 +235,11 @@ export class DashboardPanel implements vscode.Disposable {
       lang: vscode.env.language,
       model,
       labels: dashboardLabels(vscode.env.language),
+      goals,
     });
     this.model = model;
     this.topics = revealableTopics(model);
+    this.goalSlugs = new Set(goals.goals.map((g) => g.slug));
     this.html = html;
     webview.html = html;
   }

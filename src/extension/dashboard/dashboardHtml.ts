@@ -9,7 +9,7 @@
 import type { AnchorsSummary, ContributorsSummary, DashboardModel, NotesChart, PlansSummary, TopicSeries } from '../../core/teamLoop/dashboardModel';
 import { escapeHtml } from '../../core/render/html';
 import { documentHead } from '../webview/lockedDocument';
-import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_FOLLOWUPS, FOCUS_TOPICS, REVEAL_TOPIC, isTopicArg } from './messages';
+import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_FOLLOWUPS, FOCUS_LEARNING_PLAN, FOCUS_TOPICS, REVEAL_GOAL, REVEAL_TOPIC, isGoalArg, isTopicArg } from './messages';
 
 /** Every word the page shows, localized by the caller. */
 export interface DashboardLabels {
@@ -64,6 +64,18 @@ export interface DashboardLabels {
   openThreads: (n: number) => string;
   /** "Replied lately: Ana, Bo" */
   repliers: (names: string) => string;
+  goalsTitle: string;
+  /** After the big number: "learning goals on track" (of those open). */
+  goalsCaption: (onTrack: number, open: number) => string;
+  goalsEmpty: string;
+  /** "Next session: 2027-01-14 Lunch talk: …" */
+  nextSession: (date: string, title: string) => string;
+}
+
+/** The goals card: each goal's state and progress (computed in core/goals), the next session. */
+export interface GoalsCard {
+  goals: { slug: string; title: string; state: string; stateLabel: string; progress: string }[];
+  next?: { date: string; title: string; host?: string };
 }
 
 export interface DashboardDocument {
@@ -77,6 +89,8 @@ export interface DashboardDocument {
   lang: string;
   model: DashboardModel;
   labels: DashboardLabels;
+  /** The learning plan; without it the page has no goals card. */
+  goals?: GoalsCard;
 }
 
 /** People listed by name in the contributors card; the rest are counted. */
@@ -100,6 +114,7 @@ ${notesCard(model.notes, labels)}
 ${plansCard(model.plans, labels)}
 ${anchorsCard(model.anchors, labels)}
 ${contributorsCard(model.contributors, labels)}
+${d.goals ? goalsCard(d.goals, labels) : ''}
 </div>
 ${undescribedLine(model.undescribedTopics, labels)}
 ${dialogLine(model.dialog, labels)}
@@ -122,7 +137,7 @@ export function revealableTopics(model: DashboardModel): Set<string> {
 // Cards
 
 interface CardParts {
-  kind: 'notes' | 'plans' | 'anchors' | 'contributors';
+  kind: 'notes' | 'plans' | 'anchors' | 'contributors' | 'goals';
   command: string;
   title: string;
   /** The one big number; absent when there is nothing to count. */
@@ -226,6 +241,27 @@ function dialogLine(dialog: DashboardModel['dialog'], labels: DashboardLabels): 
   }
   if (dialog.repliers.length > 0) out.push(`<p class="repliers" data-card="repliers">${esc(labels.repliers(dialog.repliers.slice(0, MAX_PEOPLE).join(', ')))}</p>`);
   return out.join('\n');
+}
+
+function goalsCard(g: GoalsCard, labels: DashboardLabels): string {
+  const open = g.goals.filter((x) => x.state !== 'met' && x.state !== 'dropped');
+  const onTrack = open.filter((x) => x.state === 'on-track').length;
+  const out: string[] = [];
+  if (g.goals.length === 0) out.push(`<p class="empty">${esc(labels.goalsEmpty)}</p>`);
+  else {
+    out.push('<ul class="goals">');
+    for (const goal of g.goals) {
+      const link = isGoalArg(goal.slug) ? ` ${commandAttrs(REVEAL_GOAL, goal.slug)}` : '';
+      out.push(
+        `<li class="goal" data-goal="${esc(goal.slug)}" data-state="${esc(goal.state)}"><button type="button" class="goal-link"${link}>` +
+          `<span class="goal-title">${esc(goal.title)}</span> <span class="goal-state state-${esc(goal.state)}">${esc(goal.stateLabel)}</span></button>` +
+          `<span class="goal-progress">${esc(goal.progress)}</span></li>`,
+      );
+    }
+    out.push('</ul>');
+  }
+  if (g.next) out.push(`<p class="next-session" data-date="${esc(g.next.date)}">${esc(labels.nextSession(g.next.date, g.next.title))}${g.next.host ? ` <span class="win-author">${esc(g.next.host)}</span>` : ''}</p>`);
+  return card({ kind: 'goals', command: FOCUS_LEARNING_PLAN, title: labels.goalsTitle, figure: open.length ? onTrack : undefined, caption: open.length ? labels.goalsCaption(onTrack, open.length) : '', content: out.join('\n') });
 }
 
 function undescribedLine(slugs: string[], labels: DashboardLabels): string {

@@ -47,6 +47,10 @@ export function dashboardLabels(language: string): DashboardLabels {
     undescribed: (n) => (n === 1 ? vscode.l10n.t('1 topic not yet described:') : vscode.l10n.t('{0} topics not yet described:', n)),
     openThreads: (n) => (n === 1 ? vscode.l10n.t('1 open thread:') : vscode.l10n.t('{0} open threads:', n)),
     repliers: (names) => vscode.l10n.t('Replied lately: {0}', names),
+    goalsTitle: vscode.l10n.t('Learning plan'),
+    goalsCaption: (_onTrack, open) => (open === 1 ? vscode.l10n.t('of 1 open goal on track') : vscode.l10n.t('of {0} open goals on track', open)),
+    goalsEmpty: vscode.l10n.t('No learning goals yet. New Goal in the Learning Plan view sets the first one.'),
+    nextSession: (date, title) => vscode.l10n.t('Next session: {0} {1}', date, title),
   };
 }
 

@@ -233,7 +233,7 @@ describe('learnings for CI (built CLI)', function () {
     assert.ok(lines.includes(`::error file=${bad},line=8,title=learnings anchor-orphaned::anchor src/gone.ts%3A1-2 is orphaned%3A the code is gone`) === false, 'messages escape only %, CR and LF');
     assert.ok(lines.includes(`::error file=${bad},line=8,title=learnings anchor-orphaned::anchor src/gone.ts:1-2 is orphaned: the code is gone`), r.stdout);
     assert.ok(lines.includes(`::error file=${bad},line=3,title=learnings note-problem::topic "Not A Slug" is not a slug (lowercase letters, digits, "-", "/" for nesting)`), r.stdout);
-    assert.ok(lines.includes(`::warning file=.learnings/notes/2026-11-04-a%2Cb%3Ac%25d.md,line=3,title=learnings note-problem::unknown kind "rant" (known: lesson, peer, retro, plan, win, idea); kept as written`), r.stdout);
+    assert.ok(lines.includes(`::warning file=.learnings/notes/2026-11-04-a%2Cb%3Ac%25d.md,line=3,title=learnings note-problem::unknown kind "rant" (known: lesson, peer, retro, plan, win, idea, session); kept as written`), r.stdout);
     assert.equal(lines.filter((l) => l.startsWith('::error ')).length, 4);
     assert.match(lines[lines.length - 1], /4 errors, 1 warning, 0 info$/);
     void odd;

@@ -30,7 +30,7 @@ describe('notes that fit the tools around them (built CLI)', function () {
 
   it('every note learnings new writes passes prettier --check, with a blank line after the front matter', () => {
     const written: string[] = [];
-    for (const kind of ['lesson', 'peer', 'retro', 'plan', 'win', 'idea']) {
+    for (const kind of ['lesson', 'peer', 'retro', 'plan', 'win', 'idea', 'session']) {
       const r = learnings(root, 'new', '--title', `Retry: "${kind}" #1, don't`, '--kind', kind, '--topic', 'payments/webhooks', '--topic', 'db', '--anchor', 'src/y.ts:1-5', '--anchor', 'src/y.ts:2-3', '--author', 'Kari N.');
       assert.equal(r.code, 0, r.stderr);
       written.push(r.stdout.trim());

@@ -41,7 +41,7 @@ describe('front matter assist', () => {
   });
 
   it('offers the values core knows, without those present', () => {
-    assert.deepEqual(valuesFor(fieldAt(NOTE, 2, 8)!).map((v) => v.value), ['lesson', 'peer', 'retro', 'plan', 'win', 'idea']);
+    assert.deepEqual(valuesFor(fieldAt(NOTE, 2, 8)!).map((v) => v.value), ['lesson', 'peer', 'retro', 'plan', 'win', 'idea', 'session']);
     assert.deepEqual(valuesFor(fieldAt(NOTE, 4, 8)!).map((v) => v.value), ['open', 'done', 'dropped']);
     const topics = valuesFor(fieldAt(NOTE, 3, 22)!, { topics: [{ value: 'payments' }, { value: 'reliability' }] });
     assert.deepEqual(topics.map((v) => v.value), ['reliability']);

@@ -69,3 +69,51 @@ describe('digest', () => {
     assert.equal(DEFAULT_DIGEST_DAYS, 14);
   });
 });
+
+describe('digest: the learning plan', () => {
+  const goal = (title: string, fm: string) => `---\ntitle: ${title}\n${fm}\n---\nWhy.\n`;
+  async function planDigest() {
+    const fs = new MemoryFileSystem({
+      '.learnings/goals/asvs.md': goal('ASVS level 2', 'topics: [security]\ndue: 2026-11-20\nstatus: open\ncreated: 2026-09-01'),
+      '.learnings/goals/db.md': goal('Safe migrations', 'topics: [database]\ndue: 2027-06-30\nstatus: open\ncreated: 2026-09-01'),
+      '.learnings/notes/p1.md': note('ASVS plan', 'kind: plan\nstatus: open\ngoal: asvs', '## Check-ins\n\n- 2026-10-01: before\n- 2026-11-12: in the period'),
+      '.learnings/notes/p2.md': note('DB plan', 'kind: plan\nstatus: done\ngoal: db', '## Check-ins\n\n- 2026-11-13: done, the linter is in CI'),
+      '.learnings/notes/w.md': note('Linter caught a lock', 'kind: win\ngoal: db'),
+      '.learnings/notes/s1.md': note('"Talk: sessions"', 'kind: session\ndate: 2026-11-18\nhost: Aisha\ngoal: asvs'),
+      '.learnings/notes/s2.md': note('"Workshop: EXPLAIN"', 'kind: session\ndate: 2026-10-02\ngoal: db'),
+      '.learnings/notes/s3.md': note('"Talk: chaos <b>tests</b>"', 'kind: session\ndate: 2027-01-14\nhost: Tomás'),
+    });
+    const index = await new LearningsWorkspace(fs).load();
+    return buildDigest(index, { since: '2026-11-01', until: '2026-11-30', today: '2026-11-30' });
+  }
+
+  it("gives each goal's state and progress, what served it in the period, and the sessions held in it and coming", async () => {
+    const d = await planDigest();
+    assert.deepEqual(
+      d.learningPlan.map((g) => [g.progress.goal.slug, g.progress.state, g.checkIns, g.sessionsHeld.map((n) => n.title), g.wins.map((n) => n.title), g.plansClosed.map((n) => n.title)]),
+      [
+        ['asvs', 'overdue', 1, ['Talk: sessions'], [], []],
+        ['db', 'on-track', 1, [], ['Linter caught a lock'], ['DB plan']],
+      ],
+    );
+    assert.deepEqual(d.sessionsHeld.map((n) => n.title), ['Talk: sessions'], 'the October session is before the period');
+    assert.deepEqual(d.sessionsComing.map((n) => n.title), ['Talk: chaos <b>tests</b>']);
+  });
+
+  it('renders a "Learning plan" section in markdown and HTML, note text escaped', async () => {
+    const d = await planDigest();
+    const md = renderDigestMarkdown(d);
+    const section = /^## Learning plan\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(md)?.[1] ?? '';
+    assert.match(section, /^- \*\*ASVS level 2\*\*: overdue · 0 of 1 plan done · 1 session held, 0 planned · 0 wins \(in this period: 1 check-in, 1 session held\)$/m);
+    assert.match(section, /^- \*\*Safe migrations\*\*: on track · 1 of 1 plan done · 1 session held, 0 planned · 1 win \(in this period: 1 check-in, 1 win, 1 plan closed\)$/m);
+    assert.match(section, /^Sessions held:\n\n- 2026-11-18: Talk: sessions \(Aisha\)$/m);
+    assert.match(section, /^Sessions coming:\n\n- 2027-01-14: Talk: chaos \\<b\\>tests\\<\/b\\> \(Tomás\)$/m);
+    const html = renderDigestHtml(d);
+    assert.match(html, /<h2>Learning plan<\/h2>\n<ul><li><strong>ASVS level 2<\/strong>: overdue/);
+    assert.ok(html.includes('Talk: chaos &lt;b&gt;tests&lt;/b&gt; (Tomás)') && !html.includes('<b>tests'), 'a session title is escaped');
+  });
+
+  it('has no such section without goals or sessions', async () => {
+    assert.ok(!renderDigestMarkdown(await digest()).includes('## Learning plan'));
+  });
+});

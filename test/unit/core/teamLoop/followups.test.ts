@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addCheckIn, checkIns, closedPlans, closePlan, reopenPlan } from '../../../../src/core/teamLoop/followups';
+import { addCheckIn, checkIns, closedPlans, closePlan, followUpEntry, parseFollowUp, reopenPlan } from '../../../../src/core/teamLoop/followups';
+import { structuredPatch } from 'diff';
 import type { Note } from '../../../../src/core/model';
 import { parseNote } from '../../../../src/core/notes/parseNote';
 
@@ -72,5 +73,29 @@ describe('closedPlans', () => {
       ['a', 'done', '2026-03-01', 'met the target'],
       ['d', 'done', '2026-01-15', undefined],
     ]);
+  });
+});
+
+describe('check-ins that follow up (#16)', () => {
+  it('the three answers, each optional, are one dated entry under Check-ins, written as a minimal diff', () => {
+    const entry = followUpEntry({ dailyWork: 'We threat-model every new endpoint', inTheWay: 'The release crunch', support: 'An hour a sprint\nfor reviews' });
+    assert.equal(entry, 'Daily work: We threat-model every new endpoint · In the way: The release crunch · Support needed: An hour a sprint for reviews');
+    const after = addCheckIn(PLAN, '2026-12-01', entry, 14);
+    const hunks = structuredPatch('a', 'b', PLAN, after).hunks;
+    const changed = hunks.flatMap((h) => h.lines.filter((l) => l[0] === '+' || l[0] === '-'));
+    assert.deepEqual(changed, [
+      '-review: 2026-11-27 # next look',
+      '+review: 2026-12-15 # next look',
+      `+- 2026-12-01: ${entry}`,
+    ]);
+    assert.deepEqual(checkIns(parseNote('p.md', after).note!.body).map((c) => c.date), ['2026-11-01', '2026-12-01'], 'one dated entry');
+    assert.deepEqual(parseFollowUp(checkIns(parseNote('p.md', after).note!.body).at(-1)!.text), {
+      dailyWork: 'We threat-model every new endpoint',
+      inTheWay: 'The release crunch',
+      support: 'An hour a sprint for reviews',
+    });
+    assert.equal(followUpEntry({ inTheWay: '  ', support: 'A mentor' }), 'Support needed: A mentor', 'an empty answer is left out');
+    assert.equal(followUpEntry({}), '');
+    assert.equal(parseFollowUp('indexes listed.'), undefined);
   });
 });

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { dashboardModel, type DashboardModel } from '../../../../src/core/teamLoop/dashboardModel';
 import type { Stats } from '../../../../src/core/teamLoop/stats';
 import type { Note } from '../../../../src/core/model';
-import { dashboardDocument, revealableTopics, type DashboardLabels } from '../../../../src/extension/dashboard/dashboardHtml';
+import { dashboardDocument, revealableTopics, type DashboardLabels, type GoalsCard } from '../../../../src/extension/dashboard/dashboardHtml';
 import { DASHBOARD_COMMANDS, parseDashboardMessage } from '../../../../src/extension/dashboard/messages';
 
 const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many.replace('{0}', String(n)));
@@ -49,6 +49,10 @@ const labels: DashboardLabels = {
   undescribed: (n) => `${n} topics not yet described:`,
   openThreads: (n) => `${n} open threads:`,
   repliers: (names) => `Replied lately: ${names}`,
+  goalsTitle: 'Learning plan',
+  goalsCaption: (_onTrack, open) => `of ${open} open goals on track`,
+  goalsEmpty: 'No learning goals yet.',
+  nextSession: (date, title) => `Next session: ${date} ${title}`,
 };
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -84,8 +88,9 @@ function model(over: Partial<Stats> = {}, notes: Note[] = NOTES): DashboardModel
   });
 }
 
-function render(m = model()): string {
+function render(m = model(), goals?: GoalsCard): string {
   return dashboardDocument({
+    ...(goals ? { goals } : {}),
     cspSource: 'https://webview.example',
     nonce: 'abc123',
     styleUri: 'https://webview.example/media/dashboard.css',
@@ -179,6 +184,44 @@ describe('dashboard page', () => {
     assert.match(html, /No anchors\./);
     assert.match(html, /No notes yet this month\./);
     assert.doesNotMatch(html, /data-card="undescribed"/);
+  });
+});
+
+describe('dashboard goals card', () => {
+  const GOALS: GoalsCard = {
+    goals: [
+      { slug: 'asvs-level-2', title: `ASVS ${EVIL}`, state: 'overdue', stateLabel: 'overdue', progress: '0 of 1 plan done' },
+      { slug: 'safe-migrations', title: 'Safe migrations', state: 'on-track', stateLabel: 'on track', progress: '1 of 2 plans done' },
+      { slug: 'old', title: 'Old goal', state: 'met', stateLabel: 'met', progress: '2 of 2 plans done' },
+      { slug: 'Bad"><x', title: 'Bad slug', state: 'on-track', stateLabel: 'on track', progress: '' },
+    ],
+    next: { date: '2027-01-14', title: `Chaos ${EVIL}`, host: 'Tomás Ortega' },
+  };
+
+  it('shows each goal with its state and progress, each a link into the Learning Plan view; the card links to the view', () => {
+    const html = render(model(), GOALS);
+    assert.match(html, /<section class="card card-goals" data-card="goals" data-command="teamLearnings\.learningPlan\.focus">/);
+    assert.match(html, /<li class="goal" data-goal="safe-migrations" data-state="on-track"><button type="button" class="goal-link" data-command="teamLearnings\.revealGoal" data-arg="safe-migrations"><span class="goal-title">Safe migrations<\/span> <span class="goal-state state-on-track">on track<\/span><\/button><span class="goal-progress">1 of 2 plans done<\/span><\/li>/);
+    assert.match(html, /data-goal="asvs-level-2" data-state="overdue">[^]*?ASVS &lt;img/);
+    // Of the three open goals (met is not open), two on track.
+    assert.match(html, /<span class="figure" data-figure="2">2<\/span> <span class="caption">of 3 open goals on track<\/span>/);
+    assert.match(html, /<p class="next-session" data-date="2027-01-14">Next session: 2027-01-14 Chaos &lt;img src=x onerror=alert\(1\)&gt; <span class="win-author">Tomás Ortega<\/span><\/p>/);
+    assert.ok(!html.includes('<img'), 'no markup from goals or sessions');
+    assert.match(html, /<button type="button" class="goal-link"><span class="goal-title">Bad slug/, 'an invalid slug is shown, not linked');
+    for (const id of html.matchAll(/data-command="([^"]*)"/g)) assert.ok(DASHBOARD_COMMANDS.has(id[1]), id[1]);
+  });
+
+  it('says there are no goals yet; no card without a learning plan', () => {
+    assert.match(render(model(), { goals: [] }), /data-card="goals"[^]*No learning goals yet\./);
+    assert.ok(!render(model()).includes('data-card="goals"'));
+  });
+
+  it('accepts revealGoal only with a goal slug', () => {
+    assert.deepEqual(parseDashboardMessage({ type: 'command', id: 'teamLearnings.revealGoal', arg: 'asvs-level-2' }), { type: 'command', id: 'teamLearnings.revealGoal', arg: 'asvs-level-2' });
+    assert.deepEqual(parseDashboardMessage({ type: 'command', id: 'teamLearnings.learningPlan.focus', arg: 'x' }), { type: 'command', id: 'teamLearnings.learningPlan.focus' });
+    for (const arg of [undefined, 'a/b', 'Asvs', '../x', 'a'.repeat(201), ['asvs']]) {
+      assert.equal(parseDashboardMessage({ type: 'command', id: 'teamLearnings.revealGoal', arg }), undefined, JSON.stringify(arg));
+    }
   });
 });
 
