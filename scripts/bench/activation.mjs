@@ -130,7 +130,7 @@ export async function measureActivation({ workspace, extensionPath, testsPath, r
     } else {
       run = await measureOnce({ workspace, extensionPath, testsPath, timeoutMs, print });
     }
-    print(`    run ${i + 1}/${runs}${warm ? ' (warm)' : ''}: activate() ${run.activationMs.toFixed(1)} ms, first Topics row ${run.firstItemsMs} ms after the click (getChildren ${run.hostTopicsMs} ms, ${run.notes} notes, ${run.restored ?? 0} from the cache)`);
+    print(`    run ${i + 1}/${runs}${warm ? ' (warm)' : ''}: activate() ${run.activationMs.toFixed(1)} ms, first Topics row ${run.firstItemsMs} ms after the click (asked ${run.clickToHostMs} ms after it, getChildren ${run.hostTopicsMs} ms, ${run.notes} notes, ${run.restored ?? 0} from the cache)`);
     results.push(run);
   }
   return results;

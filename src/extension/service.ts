@@ -31,6 +31,8 @@ const READ_CONCURRENCY = 32;
 const FIRST_ROWS_HEAD_START_MS = 100;
 /** When no Topics view asks (it is collapsed, or another view opened first), how long after the first load the rest waits. */
 const FIRST_ROWS_FALLBACK_MS = 300;
+/** How long the validation of a warm-start cache waits for a Topics view that never asks. */
+const HEAD_VALIDATE_FALLBACK_MS = 300;
 
 export class LearningsService extends Disposable {
   readonly fs: WorkspaceFileSystem;
@@ -58,6 +60,8 @@ export class LearningsService extends Disposable {
   /** Resolves once the first Topics rows are served (or the fallback time after the first load is over). */
   private firstRows: Promise<void> | undefined;
   private openFirstRows: (() => void) | undefined;
+  /** Set while rows drawn from the cache's head wait to be served; see afterHeadRows. */
+  private headRowsServed: (() => void) | undefined;
   /** The index restored from the warm-start cache, before it is validated; see firstRowsIndex. */
   private early: Promise<NoteIndex> | undefined;
 
@@ -110,7 +114,7 @@ export class LearningsService extends Disposable {
         cached = cache?.size ?? 0;
         return workspace.load(store && cache ? { cache, stat: (paths: string[]) => store.stat(paths) } : undefined);
       };
-      this.loading = headIndex ? new Promise<void>((resolve) => setTimeout(resolve, 0)).then(load) : load();
+      this.loading = headIndex ? this.afterHeadRows().then(load) : load();
       const waiters = this.loadWaiters.splice(0);
       void this.loading.then((index) => {
         if (headIndex && workspace === this.workspace) {
@@ -147,8 +151,37 @@ export class LearningsService extends Disposable {
     return index;
   }
 
+  /**
+   * Resolves when the rows drawn from the cache's head have left the host: the load that
+   * validates the cache (parsing it, a stat of every file) would otherwise hold the host
+   * before they are sent. Once the Topics view has served them, with a head start to draw
+   * them; soon, when the view never asks.
+   */
+  private afterHeadRows(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const later = (ms: number) => {
+        const timer = setTimeout(() => {
+          this.rechecks.delete(timer);
+          this.headRowsServed = undefined;
+          resolve();
+        }, ms);
+        this.rechecks.add(timer);
+        return timer;
+      };
+      const fallback = later(HEAD_VALIDATE_FALLBACK_MS);
+      this.headRowsServed = () => {
+        clearTimeout(fallback);
+        this.rechecks.delete(fallback);
+        later(FIRST_ROWS_HEAD_START_MS);
+      };
+    });
+  }
+
   /** Called by the Topics view when it has handed out its first root rows. */
   firstRowsServed(): void {
+    const served = this.headRowsServed;
+    this.headRowsServed = undefined;
+    served?.();
     const open = this.openFirstRows;
     if (!open) return;
     this.openFirstRows = undefined;

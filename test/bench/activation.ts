@@ -72,7 +72,8 @@ export async function run(): Promise<void> {
     };
     write(dir, 'ready.json', { activationMs: result.activationMs, loadedAtReady: result.loadedAtReady } satisfies ActivationReady);
     if (!(await until(() => fs.existsSync(path.join(dir, 'done')), 120_000))) throw new Error('the runner never said done');
-    result.notes = api.service.indexIfLoaded?.size;
+    // The load behind the first rows (on a warm start, the one validating the cache) has finished.
+    result.notes = (await api.service.ready()).size;
     result.restored = api.service.lastLoad.restored;
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);

@@ -157,7 +157,9 @@ export const flows = [
       const { page } = ui;
       await extensionReady(ui);
       await ui.openFile('src/payments/webhook.ts');
-      await ui.goToLine(49);
+      // The middle of the Claim note's anchor (49-56): Go to Line centres it, so all of it is in view
+      // even when the Comments panel has opened below the editor (VS Code opens it on the first file with threads).
+      await ui.goToLine(52);
       // The anchored lines' glyph-margin decorations: the elements whose background is one of our gutter images, with the line number beside each.
       const marks = await ui.waitFor(
         () => page.evaluate(() => {
