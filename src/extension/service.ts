@@ -10,12 +10,17 @@ import type { Note } from '../core/model';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 import { withLocalReads } from './localReads';
 import { readConfig } from './config';
-import { indexOfHead, makeIndexCache, makeIndexHead, parseIndexCache, parseIndexHead } from '../core/index/indexCache';
+import { makeIndexCache, makeIndexHead, parseIndexCache, parseIndexHead } from '../core/index/indexCache';
 import type { IndexCacheStore } from './indexCacheStore';
-import { sameTopicTree } from '../core/topics/topics';
+import { sameTopicTree, type Topic } from '../core/topics/topics';
 import { AnchorResolver } from './anchorResolver';
 import { Disposable, DisposableStore } from './disposable';
 import { systemClock, type Clock } from '../core/dates';
+
+/** What the Topics view's first rows are drawn from: the index, or on a warm start the topic tree kept with its cache. */
+export interface TopicRows {
+  topics(): Topic[];
+}
 
 /** File events arriving within this window are applied together: a branch switch is one refresh. */
 const BATCH_MS = 60;
@@ -63,7 +68,7 @@ export class LearningsService extends Disposable {
   /** Set while rows drawn from the cache's head wait to be served; see afterHeadRows. */
   private headRowsServed: (() => void) | undefined;
   /** The index restored from the warm-start cache, before it is validated; see firstRowsIndex. */
-  private early: Promise<NoteIndex> | undefined;
+  private early: Promise<TopicRows> | undefined;
 
   /** `cacheStoreFor`: where a warm-start cache for a notes folder lives (none: every start is cold). */
   constructor(
@@ -106,22 +111,22 @@ export class LearningsService extends Disposable {
       // every file, reading what changed) starts a task later.
       const head = store ? parseIndexHead(store.readHead(), store) : undefined;
       const workspace = this.workspace;
-      const headIndex = head && head.notes.length + head.pages.length > 0 ? indexOfHead(head) : undefined;
-      this.early = headIndex ? Promise.resolve(headIndex) : undefined;
+      const headRows: TopicRows | undefined = head && head.length > 0 ? { topics: () => head } : undefined;
+      this.early = headRows ? Promise.resolve(headRows) : undefined;
       let cached = 0;
       const load = () => {
         const cache = store ? parseIndexCache(store.read(), store) : undefined;
         cached = cache?.size ?? 0;
         return workspace.load(store && cache ? { cache, stat: (paths: string[]) => store.stat(paths) } : undefined);
       };
-      this.loading = headIndex ? this.afterHeadRows().then(load) : load();
+      this.loading = headRows ? this.afterHeadRows().then(load) : load();
       const waiters = this.loadWaiters.splice(0);
       void this.loading.then((index) => {
-        if (headIndex && workspace === this.workspace) {
+        if (head && headRows && workspace === this.workspace) {
           // From now on the validated index serves the rows; those drawn from the head are
           // redrawn if it showed anything else (a note changed, added or deleted meanwhile).
           this.early = undefined;
-          if (!sameTopicTree(headIndex.topics(), index.topics())) this.changed.fire();
+          if (!sameTopicTree(head, index.topics())) this.changed.fire();
         }
         if (!cached || workspace.lastLoad.read > 0 || cached !== workspace.lastLoad.restored) this.scheduleCacheWrite();
         // The caller that needed the index (a view showing its first items)
@@ -216,7 +221,7 @@ export class LearningsService extends Disposable {
    * fires and the views show what is on disk. Everything else waits for
    * ready(), which is the validated index.
    */
-  firstRowsIndex(): Promise<NoteIndex> {
+  firstRowsIndex(): Promise<TopicRows> {
     const loading = this.ready();
     return this.early ?? loading;
   }

@@ -26,8 +26,18 @@ async function openThread(ui, title) {
   const row = page.locator('.comments-panel .monaco-list-row', { hasText: title }).first();
   if (!(await row.isVisible().catch(() => false))) await ui.runCommand('Comments: Focus on Comments View');
   await row.waitFor({ state: 'visible', timeout: 20_000 });
-  await row.click();
-  await page.waitForSelector(`${WIDGET} .review-comment`, { state: 'visible', timeout: 20_000 });
+  // A click on the row that is already selected (the panel selects its first row when it opens by
+  // itself) may not reveal it: then Enter on it, as a person would.
+  for (let attempt = 0; ; attempt++) {
+    if (attempt === 0) await row.click();
+    else {
+      await row.click();
+      await page.keyboard.press('Enter');
+    }
+    const shown = await page.waitForSelector(`${WIDGET} .review-comment`, { state: 'visible', timeout: attempt < 2 ? 5_000 : 20_000 }).then(() => true, () => false);
+    if (shown) return;
+    if (attempt === 2) throw new HostError(`the thread of "${title}" did not open from the Comments panel (clicked, then Enter, twice)`);
+  }
 }
 
 /** Clicks `selector` in the preview until `done` (a re-rendered preview replaces its frame mid-click). */

@@ -7,7 +7,7 @@
 
 import type { FileStat } from '../fileSystem';
 import type { Note, Problem, TopicPage } from '../model';
-import { NoteIndex } from './noteIndex';
+import { buildTopicTree, type Topic } from '../topics/topics';
 
 export const CACHE_FORMAT = 1;
 
@@ -82,51 +82,34 @@ function isCachedFile(path: string, x: unknown): x is CachedFile {
   return x.problems.every((p) => isRecord(p) && p.file === path && typeof p.message === 'string');
 }
 
-export const HEAD_FORMAT = 1;
+export const HEAD_FORMAT = 2;
 
 /**
- * What the Topics view's first rows need of each note (its topics, kind and
- * the few fields a row shows), kept beside the cache in a file a few percent
- * of its size: a second start draws its first rows from it before reading the
- * cache itself. Bodies and anchors are not in it.
+ * The topic tree of a cache (slugs, titles, counts, pages, children), kept
+ * beside it in a file of a few kilobytes: a second start draws the Topics
+ * view's first rows from it before reading the cache itself, then redraws
+ * them if the validated index draws other rows (see sameTopicTree).
  */
-export interface HeadNote {
-  path: string;
-  title: string;
-  kind: string;
-  topics: string[];
-  author?: string;
-  created?: string;
-  status?: string;
-  endorsed: string[];
-}
-
 export interface IndexHead {
   format: number;
   build: string;
   key: string;
-  notes: HeadNote[];
-  pages: TopicPage[];
+  topics: Topic[];
 }
 
-/** The head of `cache`: the same files, only what the first rows show. */
+/** The head of `cache`: the topic tree its notes and pages make. */
 export function makeIndexHead(cache: IndexCache): IndexHead {
-  const notes: HeadNote[] = [];
+  const notes: Note[] = [];
   const pages: TopicPage[] = [];
   for (const entry of Object.values(cache.files)) {
-    const n = entry.note;
-    if (n) notes.push({ path: n.path, title: n.title, kind: n.kind, topics: n.topics, author: n.author, created: n.created, status: n.status, endorsed: n.endorsed });
+    if (entry.note) notes.push(entry.note);
     if (entry.page) pages.push(entry.page);
   }
-  return { format: HEAD_FORMAT, build: cache.build, key: cache.key, notes, pages };
+  return { format: HEAD_FORMAT, build: cache.build, key: cache.key, topics: buildTopicTree(notes, pages) };
 }
 
-/**
- * The notes (without bodies or anchors) and topic pages of a head, or
- * undefined when it is not one for this build and folder. Only ever shown
- * until the load has validated the cache itself.
- */
-export function parseIndexHead(text: string | undefined, expect: { build: string; key: string }): { notes: Note[]; pages: TopicPage[] } | undefined {
+/** The topic tree of a head, or undefined when it is not one for this build and folder. Only ever shown until the load has validated the cache. */
+export function parseIndexHead(text: string | undefined, expect: { build: string; key: string }): Topic[] | undefined {
   if (!text) return undefined;
   let data: unknown;
   try {
@@ -134,34 +117,23 @@ export function parseIndexHead(text: string | undefined, expect: { build: string
   } catch {
     return undefined;
   }
-  if (!isRecord(data) || data.format !== HEAD_FORMAT || data.build !== expect.build || data.key !== expect.key || !Array.isArray(data.notes) || !Array.isArray(data.pages)) return undefined;
-  const notes: Note[] = [];
-  for (const n of data.notes as unknown[]) {
-    if (!isHeadNote(n)) return undefined;
-    notes.push({ ...n, anchors: [], body: '', bodyLine: 1 });
-  }
-  const pages = data.pages as unknown[];
-  if (!pages.every((p) => isRecord(p) && typeof p.path === 'string' && typeof p.slug === 'string' && Array.isArray(p.ambassadors) && Array.isArray(p.aliases) && typeof p.description === 'string')) return undefined;
-  return { notes, pages: pages as TopicPage[] };
+  if (!isRecord(data) || data.format !== HEAD_FORMAT || data.build !== expect.build || data.key !== expect.key || !Array.isArray(data.topics)) return undefined;
+  return data.topics.every(isTopic) ? (data.topics as Topic[]) : undefined;
 }
 
-function isHeadNote(x: unknown): x is HeadNote {
+function isTopic(x: unknown): boolean {
+  const strings = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === 'string');
   return (
     isRecord(x) &&
-    typeof x.path === 'string' &&
+    typeof x.slug === 'string' &&
     typeof x.title === 'string' &&
-    typeof x.kind === 'string' &&
-    Array.isArray(x.topics) &&
-    x.topics.every((t) => typeof t === 'string') &&
-    Array.isArray(x.endorsed) &&
-    [x.author, x.created, x.status].every((v) => v === undefined || typeof v === 'string')
+    typeof x.described === 'boolean' &&
+    strings(x.ambassadors) &&
+    strings(x.aliases) &&
+    typeof x.directCount === 'number' &&
+    typeof x.noteCount === 'number' &&
+    (x.page === undefined || (isRecord(x.page) && typeof x.page.slug === 'string' && typeof x.page.path === 'string' && typeof x.page.description === 'string' && strings(x.page.ambassadors) && strings(x.page.aliases))) &&
+    Array.isArray(x.children) &&
+    x.children.every(isTopic)
   );
-}
-
-/** An index of a head's notes and pages: enough for the topic tree and its counts. */
-export function indexOfHead(head: { notes: Note[]; pages: TopicPage[] }): NoteIndex {
-  const index = new NoteIndex();
-  for (const note of head.notes) index.setNote(note.path, note);
-  for (const page of head.pages) index.setTopicPage(page.path, page);
-  return index;
 }

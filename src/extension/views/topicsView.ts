@@ -30,14 +30,14 @@ export class TopicsProvider extends Disposable implements vscode.TreeDataProvide
   }
 
   async getChildren(node?: TopicsNode): Promise<TopicsNode[]> {
-    // The first rows may come from the warm-start cache before it is validated (the view is refreshed if that changes anything).
-    const index = await (node ? this.service.ready() : this.service.firstRowsIndex());
     if (!node) {
-      const rows = index.topics().map((topic) => this.topicNode(topic));
+      // The first rows may come from the warm-start cache before it is validated (the view is refreshed if that changes anything).
+      const rows = (await this.service.firstRowsIndex()).topics().map((topic) => this.topicNode(topic));
       this.service.firstRowsServed();
       return rows;
     }
     if (node.type !== 'topic') return [];
+    const index = await this.service.ready();
     const direct = index.directNotes(node.topic.slug);
     return [...node.topic.children.map((t) => this.topicNode(t)), ...direct.map((note) => ({ type: 'note' as const, note, parent: node.topic }))];
   }
