@@ -106,9 +106,9 @@ export class LearningsService extends Disposable {
     if (!this.loading) {
       this.startWatching();
       const store = this.cacheStore;
-      // With a warm-start cache, the Topics view's first rows are drawn from its head at once
-      // (firstRowsIndex); the load that reads the cache and validates it (listing, a stat of
-      // every file, reading what changed) starts a task later.
+      // With a warm-start cache, the Topics view's first rows are drawn from its head (the topic
+      // tree) at once (firstRowsIndex); the load that reads the cache and validates it (listing,
+      // a stat of every file, reading what changed) waits until those rows are out (afterHeadRows).
       const head = store ? parseIndexHead(store.readHead(), store) : undefined;
       const workspace = this.workspace;
       const headRows: TopicRows | undefined = head && head.length > 0 ? { topics: () => head } : undefined;
