@@ -31,6 +31,8 @@ const SAVE_DEBOUNCE_MS = 300;
 export class DashboardPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private html: string | undefined;
+  /** The page last set, without its nonce: the same page is not set again. */
+  private shownPage: string | undefined;
   private model: DashboardModel | undefined;
   private topics = new Set<string>();
   /** The goal slugs the goals card shows: revealGoal is followed for those only. */
@@ -177,6 +179,7 @@ export class DashboardPanel implements vscode.Disposable {
         if (this.panel === panel) {
           this.panel = undefined;
           this.html = undefined;
+          this.shownPage = undefined;
           this.model = undefined;
           this.topics = new Set();
           this.goalSlugs = new Set();
@@ -227,9 +230,10 @@ export class DashboardPanel implements vscode.Disposable {
     };
     const webview = panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const nonce = makeNonce();
     const html = dashboardDocument({
       cspSource: webview.cspSource,
-      nonce: makeNonce(),
+      nonce,
       styleUri: media('dashboard.css'),
       scriptUri: media('dashboard.js'),
       lang: vscode.env.language,
@@ -240,6 +244,11 @@ export class DashboardPanel implements vscode.Disposable {
     this.model = model;
     this.topics = revealableTopics(model);
     this.goalSlugs = new Set(goals.goals.map((g) => g.slug));
+    // The same page as shown (only the nonce differs) is not set again: that would reload the
+    // webview, a flicker for nothing, and a click on the page meanwhile would be lost.
+    const page = html.split(nonce).join('');
+    if (page === this.shownPage && this.html !== undefined) return;
+    this.shownPage = page;
     this.html = html;
     webview.html = html;
   }
