@@ -46,9 +46,15 @@ export const flows = [
       const line = page.locator('.view-line', { hasText: "pool.on('error', (err) => {" });
       const box = await line.boundingBox();
       if (!box) throw new HostError(`line 21 of ${FILE} is not on screen`);
-      await page.mouse.move(box.x + 60, box.y + box.height / 2);
       const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Fake' });
-      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      // A hover that does not come (the pointer arrived before the editor listened): away and back, as a person does.
+      for (let attempt = 0; ; attempt++) {
+        await page.mouse.move(box.x + 300, box.y - 120);
+        await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 4 });
+        const shown = await hover.waitFor({ state: 'visible', timeout: attempt < 2 ? 5_000 : 15_000 }).then(() => true, () => false);
+        if (shown) break;
+        if (attempt === 2) throw new HostError(`no hover over line 21 of ${FILE} after three tries`);
+      }
       const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!hoverText.includes('$(verified) Fake')) throw new HostError(`the hover reads ${JSON.stringify(hoverText.slice(0, 300))}, not the literal "$(verified) Fake"`);
       const hoverIcons = await hover.locator('.codicon-verified').count();
