@@ -3,10 +3,8 @@
 // `author`, `created` and an optional `resolved`, and a markdown body.
 // Parsed like a note: never throws, every bad field is one problem naming the file.
 
-import { isMap, isScalar, LineCounter, type Node, type Pair } from 'yaml';
-import { splitFrontMatter } from '../notes/frontMatter';
-import { parseFrontMatterYaml } from '../notes/yamlBudget';
-import { describeYamlError } from '../notes/yamlErrors';
+import { isScalar, type Node, type Pair } from 'yaml';
+import { readFrontMatterMap } from '../notes/frontMatterMap';
 import { isIsoDate } from '../dates';
 import type { Layout } from '../layout';
 import type { Problem } from '../model';
@@ -62,20 +60,9 @@ export function parseReply(path: string, text: string, layout: Layout): ParsedRe
     problem(undefined, 'error', `a reply belongs in the folder of its note: ${layout.repliesDir}/<note file name without .md>/`);
     return { problems };
   }
-  const split = splitFrontMatter(text);
-  if (!split.ok) return { problems: [{ file: path, line: split.line, severity: 'error', message: split.message }] };
-  const { yaml, yamlLine, body, bodyLine } = split.value;
-  const lineCounter = new LineCounter();
-  const doc = parseFrontMatterYaml(yaml, lineCounter);
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1);
-  if (doc.errors.length > 0) {
-    const described = describeYamlError(doc.errors[0], yaml);
-    return { problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }] };
-  }
-  if (!isMap(doc.contents)) {
-    return { problems: [{ file: path, line: yamlLine, severity: 'error', message: 'front matter must be a map of fields (author: ..., created: ...)' }] };
-  }
-  const map = doc.contents;
+  const read = readFrontMatterMap(path, text, 'author: ..., created: ...');
+  if (!read.ok) return { problems: [read.problem] };
+  const { map, yamlLine, body, bodyLine, lineOf } = read.value;
   const keyLine = (key: string) => lineOf(((map.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key)?.key as Node | undefined)?.range?.[0]);
   const valueOf = (key: string) => {
     const node = map.get(key, true) as Node | undefined | null;

@@ -2,10 +2,8 @@
 // section 2): title, topics, target, due, owner, status and why it matters.
 // Never throws on bad input: every problem names the file and its line.
 
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
-import { parseFrontMatterYaml } from '../notes/yamlBudget';
-import { splitFrontMatter } from '../notes/frontMatter';
-import { describeYamlError } from '../notes/yamlErrors';
+import { isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { readFrontMatterMap } from '../notes/frontMatterMap';
 import { capProblems } from '../notes/parseNote';
 import { isTopicSlug } from '../notes/slug';
 import { isIsoDate } from '../dates';
@@ -55,20 +53,9 @@ export function parseGoal(path: string, text: string, goalsDir: string): ParsedG
   if (!isGoalSlug(slug)) {
     return { problems: [{ file: path, severity: 'error', message: `"${oneLine(slug)}" is not a goal slug: name goal files in lowercase letters, digits and "-", directly in ${goalsDir}` }] };
   }
-  const split = splitFrontMatter(text);
-  if (!split.ok) return { problems: [{ file: path, line: split.line, severity: 'error', message: split.message }] };
-  const { yaml, yamlLine, body } = split.value;
-  const lineCounter = new LineCounter();
-  const doc = parseFrontMatterYaml(yaml, lineCounter);
-  const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line + yamlLine - 1);
-  if (doc.errors.length > 0) {
-    const described = describeYamlError(doc.errors[0], yaml);
-    return { problems: [{ file: path, line: lineOf(described.offset), severity: 'error', message: described.message }] };
-  }
-  if (!isMap(doc.contents)) {
-    return { problems: [{ file: path, line: yamlLine, severity: 'error', message: 'front matter must be a map of fields (title: ..., due: ...)' }] };
-  }
-  const map = doc.contents;
+  const read = readFrontMatterMap(path, text, 'title: ..., due: ...');
+  if (!read.ok) return { problems: [read.problem] };
+  const { map, yamlLine, body, lineOf } = read.value;
   const problems: Problem[] = [];
   const keyLine = (key: string) => {
     const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
