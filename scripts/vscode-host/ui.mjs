@@ -21,7 +21,7 @@
 //   --steps-only / --flows-only     TL_UI_GREP=<regexp>: only the flows whose name matches
 /* global document -- in page.waitForFunction, which runs in the workbench page */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 
@@ -291,6 +291,26 @@ export function flowHelpers(page, workspace, options = {}) {
     write(rel, text) {
       mkdirSync(dirname(inWorkspace(rel)), { recursive: true });
       writeFileSync(inWorkspace(rel), text);
+    },
+    /**
+     * Waits until the machine is quiet: at most half of its CPU time busy over
+     * a whole second (at most `timeoutMs`, then goes on). A step that is timed
+     * is timed on a quiet workbench, not while VS Code's own TypeScript server
+     * starts on the file just opened, which on two cores takes half the machine.
+     */
+    async settle(timeoutMs = 20_000) {
+      const sample = () => cpus().reduce((t, c) => ({ busy: t.busy + c.times.user + c.times.nice + c.times.sys + c.times.irq, all: t.all + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { busy: 0, all: 0 });
+      const deadline = Date.now() + timeoutMs;
+      let busy = 1;
+      while (Date.now() < deadline) {
+        const a = sample();
+        await sleep(1000);
+        const b = sample();
+        busy = (b.busy - a.busy) / Math.max(1, b.all - a.all);
+        if (busy <= 0.5) return busy;
+      }
+      console.log(`    (the machine stayed busy: ${Math.round(busy * 100)}% over the last second, after ${timeoutMs / 1000} s)`);
+      return busy;
     },
     /** Runs the built CLI on this workspace: { code, stdout, stderr }. */
     cli(...args) {

@@ -15,6 +15,8 @@ import type { LearningsService } from './service';
 
 /** Typing pauses and saves within this window are re-checked once. */
 export const RECHECK_DELAY_MS = 300;
+/** Typing that goes on without a pause is re-checked at least this often. */
+const RECHECK_MAX_WAIT_MS = 1000;
 /**
  * How long one history (its git answers) serves the checks that follow
  * typing: git runs synchronously, and what it says (renames, the commit that
@@ -35,10 +37,18 @@ export class AnchorResolver implements vscode.Disposable {
   /** Files renamed in this session: new path -> the paths notes recorded. */
   private readonly renamedFrom = new Map<string, string[]>();
   private readonly emitter = new vscode.EventEmitter<AnchorsChange>();
-  /** Fires at most once per RECHECK_DELAY_MS, after typing, saves and file operations. */
+  /**
+   * Fires after typing, saves and file operations: at once for the first
+   * change after a quiet spell (the status turns as the user starts typing),
+   * then once the changes pause for RECHECK_DELAY_MS, or every
+   * RECHECK_MAX_WAIT_MS while they go on.
+   */
   readonly onDidChange = this.emitter.event;
   private pending: { all: boolean; uris: Map<string, vscode.Uri> } = { all: false, uris: new Map() };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last change was told (0: never), and when the changes told next began. */
+  private lastFired = 0;
+  private burstStart: number | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** Notes whose anchors the checks so far found in another file than recorded: path now -> note paths. */
   private readonly moved = new Map<string, Set<string>>();
@@ -193,13 +203,25 @@ export class AnchorResolver implements vscode.Disposable {
   private schedule(uri: vscode.Uri | undefined): void {
     if (uri) this.pending.uris.set(uri.toString(), uri);
     else this.pending.all = true;
+    const now = Date.now();
+    if (!this.timer && now - this.lastFired >= RECHECK_DELAY_MS) {
+      this.fire();
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const { all, uris } = this.pending;
-      this.pending = { all: false, uris: new Map() };
-      this.emitter.fire({ all, uris: [...uris.values()] });
-    }, RECHECK_DELAY_MS);
+    this.burstStart ??= now;
+    const wait = Math.max(0, Math.min(RECHECK_DELAY_MS, this.burstStart + RECHECK_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.fire(), wait);
+  }
+
+  private fire(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.burstStart = undefined;
+    this.lastFired = Date.now();
+    const { all, uris } = this.pending;
+    this.pending = { all: false, uris: new Map() };
+    this.emitter.fire({ all, uris: [...uris.values()] });
   }
 
   dispose(): void {

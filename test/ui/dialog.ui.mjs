@@ -40,6 +40,44 @@ async function openThread(ui, title) {
   }
 }
 
+/**
+ * Points at the title bar of the visible thread widget, scrolling the editor
+ * (with the wheel, as a person does) until the bar is inside the editor: the
+ * widget may be taller than the editor, its bar above the top edge and under
+ * the breadcrumbs, where a pointer cannot reach it.
+ */
+async function pointAtThreadHead(ui) {
+  const { page } = ui;
+  const head = page.locator(`${WIDGET} .head`).first();
+  const editor = page.locator('.editor-instance .monaco-editor .overflow-guard', { has: page.locator(WIDGET) }).first();
+  let last;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const [h, e] = await Promise.all([head.boundingBox(), editor.boundingBox()]);
+    if (h && e) {
+      last = { head: h, editor: e };
+      if (h.y >= e.y && h.y + h.height <= e.y + e.height) {
+        await page.mouse.move(h.x + h.width / 3, h.y + h.height / 2);
+        return head;
+      }
+      // Bring the bar a little below the top edge of the editor.
+      await page.mouse.move(e.x + e.width / 2, e.y + e.height / 2);
+      await page.mouse.wheel(0, h.y - (e.y + 30));
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new HostError(`the thread's title bar does not come into the editor: ${JSON.stringify(last)}`);
+}
+
+/** Clicks an action of the thread's title bar (shown while the pointer is on the bar). */
+async function clickThreadAction(ui, label) {
+  const action = ui.page.locator(`${WIDGET} .head .action-label[aria-label="${label}"]`).first();
+  await ui.waitFor(async () => {
+    await pointAtThreadHead(ui);
+    return action.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+  }, `the thread's "${label}" action`, 30_000);
+  await action.click();
+}
+
 /** Clicks `selector` in the preview until `done` (a re-rendered preview replaces its frame mid-click). */
 async function clickInPreview(ui, selector, done, what) {
   await ui.waitFor(async () => {
@@ -93,25 +131,18 @@ export const flows = [
       const open = shown(ui, LOCK_NOTE);
       expect(open.state === 'open' && open.replies.length === 3, `learnings show: ${JSON.stringify(open)}`);
       // Back up to the anchored lines: the code, the thread's title and the note above its replies.
-      await ui.goToLine(1);
-      await page.locator(`${WIDGET} .head`).first().scrollIntoViewIfNeeded();
+      await pointAtThreadHead(ui);
       await cleanShot(ui, 'dialog-thread');
 
       // Resolve, from the thread's title bar: the latest reply gets resolved: true, one line, and the thread reads resolved.
-      const resolve = page.locator(`${WIDGET} .head .action-label[aria-label="Resolve Thread"]`).first();
-      await page.locator(`${WIDGET} .head`).first().hover();
-      await resolve.waitFor({ state: 'visible', timeout: 10_000 });
-      await resolve.click();
+      await clickThreadAction(ui, 'Resolve Thread');
       await ui.waitFor(() => ui.read(path) === written.replace('\n---\n\n', '\nresolved: true\n---\n\n'), 'the latest reply with resolved: true, and nothing else changed');
       await ui.waitFor(() => shown(ui, LOCK_NOTE).state === 'resolved', 'learnings show: the thread resolved');
       // VS Code collapses a thread once resolved, and the Comments panel counts one unresolved thread fewer.
       await ui.waitFor(async () => /^2\b/.test((await page.locator('.part.panel .composite-bar .action-item.checked .badge-content').first().textContent().catch(() => '')) ?? ''), 'the Comments panel counting 2 unresolved threads');
       // Opened again from the Comments panel, it offers Reopen; Reopen takes the line out again.
       await openThread(ui, 'Set lock_timeout in every migration');
-      const reopen = page.locator(`${WIDGET} .head .action-label[aria-label="Reopen Thread"]`).first();
-      await page.locator(`${WIDGET} .head`).first().hover();
-      await reopen.waitFor({ state: 'visible', timeout: 15_000 });
-      await reopen.click();
+      await clickThreadAction(ui, 'Reopen Thread');
       await ui.waitFor(() => ui.read(path) === written, 'the reply as it was written, after Reopen');
       await ui.waitFor(() => shown(ui, LOCK_NOTE).state === 'open', 'learnings show: the thread open again');
       const others = ui.git('status', '--porcelain', '--untracked-files=all').trim().split('\n');

@@ -119,17 +119,24 @@ export class LiveAnchors implements vscode.Disposable {
       return;
     }
     const generation = this.generation;
+    const changed: string[] = [];
     await Promise.all(
       keys.map(async (key) => {
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
         if (!document) return;
         const version = document.version;
         const anchors = await this.resolve(document);
-        if (document.version === version && generation === this.generation && this.docs.has(key)) this.docs.set(key, { anchors });
+        const before = this.docs.get(key);
+        if (document.version !== version || generation !== this.generation || !before) return;
+        this.docs.set(key, { anchors });
+        if (!sameAnchors(before.anchors, anchors)) changed.push(key);
       }),
     );
+    // What reads as before is not redrawn: CodeLens, gutter, threads and views each cost
+    // the workbench a render, and typing keeps it busy enough.
+    if (changed.length === 0) return;
     if (change.all) this.emitter.fire(undefined);
-    else for (const key of keys) this.emitter.fire(vscode.Uri.parse(key));
+    else for (const key of changed) this.emitter.fire(vscode.Uri.parse(key));
   }
 
   private clear(): void {
@@ -143,6 +150,7 @@ export class LiveAnchors implements vscode.Disposable {
     // Changes of one event do not overlap and are given last-first in the
     // document for most edits; apply them bottom-up so earlier ones stay valid.
     const changes = [...e.contentChanges].sort((a, b) => b.range.start.compareTo(a.range.start));
+    let moved = false;
     for (const change of changes) {
       const { start, end } = change.range;
       const text = change.text.replace(/\r\n/g, '\n');
@@ -155,15 +163,20 @@ export class LiveAnchors implements vscode.Disposable {
       for (const live of entry.anchors) {
         if (!live.range) continue;
         const shifted = shiftRange({ start: live.range.start.line + 1, end: live.range.end.line + 1 }, lineChange);
-        live.range = new vscode.Range(shifted.range.start - 1, 0, Math.max(shifted.range.start, shifted.range.end) - 1, 0);
+        const range = new vscode.Range(shifted.range.start - 1, 0, Math.max(shifted.range.start, shifted.range.end) - 1, 0);
+        if (!range.isEqual(live.range)) moved = true;
+        live.range = range;
         if (shifted.deleted) {
+          if (live.status !== 'drifted' || live.similarity !== 0) moved = true;
           live.status = 'drifted';
           live.similarity = 0;
         }
       }
     }
-    // The status follows when typing pauses (the resolver's onDidChange).
-    this.emitter.fire(e.document.uri);
+    // Typing within lines moves nothing: the surfaces are not redrawn for every key, which
+    // kept the renderer busy while a person typed. The status follows when typing pauses
+    // (the resolver's onDidChange).
+    if (moved) this.emitter.fire(e.document.uri);
   }
 
   private onRename(e: vscode.FileRenameEvent): void {
@@ -182,6 +195,13 @@ export class LiveAnchors implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The same anchors, each with the same status, similarity and place. */
+function sameAnchors(a: readonly LiveAnchor[], b: readonly LiveAnchor[]): boolean {
+  const key = (x: LiveAnchor) =>
+    [x.note.path, x.anchorIndex, x.status, x.similarity ?? '', x.path, x.place ?? '', x.range ? `${x.range.start.line}-${x.range.end.line}` : ''].join('\u0000');
+  return a.length === b.length && a.every((x, i) => key(x) === key(b[i]));
 }
 
 /**
