@@ -365,6 +365,14 @@ async function runSteps(page, steps, tally) {
 }
 
 /**
+ * The workbench the flows drive: VS Code's own settings, but the Comments
+ * panel is not opened by itself on the first file with threads. Opened while
+ * a flow points at a line, it shrank the editor under the pointer; the flows
+ * that need the panel open it as a person does.
+ */
+const FLOW_SETTINGS = { 'comments.openView': 'never' };
+
+/**
  * One flow on a fresh workspace copy. A flow with `ownServer: true` gets a
  * server and VS Code profile of its own, and `ui.restart()`: the server
  * stopped (every extension host with it) and started again on the same
@@ -378,7 +386,7 @@ async function runFlow(flow, { server, browser, scope, tally }) {
   if (flow.ownServer) {
     userDataDir = mkdtempSync(join(tmpdir(), 'tl-profile-'));
     scope.defer(() => rmSync(userDataDir, { recursive: true, force: true }));
-    server = await startServer({ workspace: folder, scope, userDataDir });
+    server = await startServer({ workspace: folder, scope, userDataDir, settings: FLOW_SETTINGS });
   }
   let page;
   const open = async () => {
@@ -394,7 +402,7 @@ async function runFlow(flow, { server, browser, scope, tally }) {
         await whileStopped?.();
         // The same port: the browser workbench keys workspace storage by the folder's remote URI, port included.
         const port = server.port;
-        server = await startServer({ workspace: folder, scope, userDataDir, port });
+        server = await startServer({ workspace: folder, scope, userDataDir, port, settings: FLOW_SETTINGS });
         if (server.port !== port) throw new HostError(`port ${port} was taken on restart: workspace storage would not be the same`);
         return open();
       };
@@ -437,7 +445,7 @@ async function main(scope) {
   if (!values['no-build'] && !process.env.TL_NO_BUILD) build();
   await ensureCodeServer();
   const folder = prepareWorkspace(values.workspace ?? process.env.TL_WORKSPACE ?? DEMO_WORKSPACE, scope);
-  const server = await startServer({ workspace: folder, scope });
+  const server = await startServer({ workspace: folder, scope, settings: FLOW_SETTINGS });
   const browser = await launchBrowser(scope);
   const tally = { passed: 0, failed: 0 };
   if (steps.length) {

@@ -1,3 +1,4 @@
+/* global document */ // page.evaluate callbacks run in the workbench page
 // The dialog on a note, driven as a person drives it: the comment thread at
 // an anchored range shows the note and its replies; a reply typed in the
 // thread's box is written as a reply file; Resolve changes the thread's state
@@ -122,6 +123,10 @@ export const flows = [
       await box.waitFor({ state: 'attached', timeout: 10_000 });
       await page.locator(`${WIDGET} .comment-form .monaco-editor, ${WIDGET} .comment-form textarea`).first().click();
       await page.keyboard.type('Backfills now run outside the deploy, with lock_timeout 30s and a retry.');
+      // While the reply box has the focus, This File stays on the code the thread is on.
+      const focus = await page.evaluate((w) => (document.activeElement?.closest(w) ? 'thread' : `${document.activeElement?.tagName}.${document.activeElement?.className} in ${document.activeElement?.closest('[id]')?.id}`), WIDGET);
+      expect(focus === 'thread', `the focus is not in the reply box: ${focus}`);
+      await ui.waitFor(async () => (await ui.view('This File')).some((t) => t.includes('Set lock_timeout in every migration')), 'This File listing the note while the reply box has the focus');
       // Submitted as a person does: Ctrl+Enter in the box (the Reply button's key).
       await page.keyboard.press('Control+Enter');
       const path = `${LOCK_REPLIES}/${localToday()}-lars-svensson.md`;

@@ -9,6 +9,7 @@ import type { LearningsServices, FolderEntry } from '../services';
 import { TopicsProvider, type TopicsNode } from './topicsView';
 import { ThisFileProvider, type ThisFileNode } from './thisFileView';
 import { Disposable } from '../disposable';
+import { editorInView } from './editorInView';
 
 export type FolderTopicsNode = TopicsNode | { type: 'folder'; entry: FolderEntry };
 
@@ -157,7 +158,7 @@ export class FolderThisFileProvider extends Disposable implements vscode.TreeDat
   }
 
   private activeEntry(): FolderEntry {
-    const editor = vscode.window.activeTextEditor ?? (vscode.window.visibleTextEditors.length === 1 ? vscode.window.visibleTextEditors[0] : undefined);
+    const editor = editorInView();
     return this.services.forUri(editor?.document.uri) ?? this.services.primary;
   }
 }

@@ -8,6 +8,7 @@ import type { LiveAnchor, LiveAnchors } from '../editor/liveAnchors';
 import { noteTreeItem } from './noteItem';
 import { statusIcon, statusLabel } from '../anchorStatus';
 import { Disposable } from '../disposable';
+import { editorInView } from './editorInView';
 
 export type ThisFileNode = { type: 'note'; note: Note; anchors: LiveAnchor[] } | { type: 'anchor'; live: LiveAnchor; uri: vscode.Uri };
 
@@ -29,7 +30,7 @@ export class ThisFileProvider extends Disposable implements vscode.TreeDataProvi
   async getChildren(node?: ThisFileNode): Promise<ThisFileNode[]> {
     if (node?.type === 'anchor') return [];
     // A preview or the dashboard beside the code is not a reason to forget the code.
-    const editor = vscode.window.activeTextEditor ?? (vscode.window.visibleTextEditors.length === 1 ? vscode.window.visibleTextEditors[0] : undefined);
+    const editor = editorInView();
     if (!editor || !this.service.relative(editor.document.uri)) return [];
     if (node?.type === 'note') return node.anchors.map((live) => ({ type: 'anchor' as const, live, uri: editor.document.uri }));
     const anchors = await this.live.anchorsIn(editor.document);
