@@ -20,6 +20,20 @@ export function inertMarkdownText(text: string): string {
     .replace(/\b(www|mailto|javascript|command|file|data|vscode)([.:])/gi, '$1\\$2');
 }
 
+/**
+ * As inertMarkdownText, for a markdown document a person reads (the digest):
+ * a code span of the note (`like this`) stays a code span. Inside one nothing
+ * is markup (no link, HTML, entity or autolink), so its text goes as it is;
+ * a backtick without its pair is escaped with the rest.
+ */
+export function inertMarkdownKeepingCode(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .split(/(`[^`]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : inertMarkdownText(part)))
+    .join('');
+}
+
 /** `$(name)` as text, not as an icon, in a MarkdownString with theme icons or in a CodeLens / tree label. */
 export function escapeCodicons(text: string): string {
   return text.replace(/(\\)?\$\(([a-z0-9-]+?)(~[a-z0-9-]*?)?\)/gi, (match: string, escaped: string | undefined) => (escaped ? match : `\\${match}`));

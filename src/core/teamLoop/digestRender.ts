@@ -5,7 +5,7 @@ import type { Digest } from './digest';
 import { summaryOf } from './digest';
 import type { Note } from '../model';
 import { escapeHtml } from '../render/html';
-import { inertMarkdownText } from '../render/inert';
+import { inertMarkdownKeepingCode } from '../render/inert';
 import { kindWordOf } from '../notes/kinds';
 import { progressSummary, stateLabel, type GoalProgress } from '../goals/progress';
 
@@ -120,14 +120,14 @@ function learningPlanLines(d: Digest, l: DigestLabels, text: (s: string) => stri
   return { goals, held: d.sessionsHeld.map(session), coming: d.sessionsComing.map(session) };
 }
 
-/** Escapes what would turn plain text (a title, a name) into markup; `_` and backticks read fine as they are. */
+/** Escapes what would turn plain text (a title, a name) into markup; a code span stays one. */
 function md(text: string): string {
-  return inertMarkdownText(text);
+  return inertMarkdownKeepingCode(text);
 }
 
-/** A summary is written as text: no link, image or HTML from a note is live in the digest (render/inert.ts). */
+/** A summary is written as text: no link, image or HTML from a note is live in the digest (render/inert.ts); code spans read as code. */
 function mdSummary(text: string): string {
-  return inertMarkdownText(text);
+  return inertMarkdownKeepingCode(text);
 }
 
 function headline(d: Digest, l: DigestLabels): string {

@@ -261,7 +261,7 @@ describe('anchors on real git history (built CLI)', function () {
     assert.equal(repo.check().filter((a) => a.status !== 'fresh').length, 0);
   });
 
-  it('a snippet copied into a generated file or a lockfile is never where the code moved', () => {
+  it('a snippet copied into a generated, ignored, vendored or lock file is never where the code moved', () => {
     repo = new Repo({ 'src/router.ts': ROUTER, '.gitignore': 'tmp/\n' });
     repo.commitAll('router');
     const notePath = repo.record('src/router.ts:10-17');
@@ -271,7 +271,9 @@ describe('anchors on real git history (built CLI)', function () {
     repo.write('dist/router.js', `// built\n${body}\n`);
     repo.write('web/app.min.js', `${body}\n`);
     repo.write('tmp/scratch.ts', `${body}\n`);
-    repo.commitAll('rewrite, with build output committed');
+    repo.write('yarn.lock', `# yarn lockfile v1\n${body}\n`);
+    repo.write('node_modules/router/index.ts', `${body}\n`);
+    repo.commitAll('rewrite, with build output, a lockfile and a vendored copy committed');
     const [anchor] = repo.check();
     assert.equal(anchor.path, 'src/router.ts', JSON.stringify(anchor));
     assert.notEqual(anchor.status, 'moved');

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { escapeCodicons, inertMarkdownText, inertMarkdownWithIcons, revealBidi } from '../../../../src/core/render/inert';
+import { escapeCodicons, inertMarkdownKeepingCode, inertMarkdownText, inertMarkdownWithIcons, revealBidi } from '../../../../src/core/render/inert';
 
 const gfm = new MarkdownIt({ html: true, linkify: true });
 
@@ -18,6 +18,19 @@ describe('inert', () => {
       const shown = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
       assert.equal(shown, text, `reads as typed: ${html}`);
     }
+  });
+
+  it('inertMarkdownKeepingCode: a code span reads as code; nothing else from the note is live, inside a span or out', () => {
+    const html = gfm.renderInline(inertMarkdownKeepingCode('Set `lock_timeout` on `refund.completed` <b>now</b>'));
+    assert.equal(html, 'Set <code>lock_timeout</code> on <code>refund.completed</code> &lt;b&gt;now&lt;/b&gt;');
+    for (const text of ['`[x](javascript:alert(1))`', '`<img src=x onerror=alert(1)>`', 'a ` b [x](javascript:alert(1)) ` c', 'one ` alone <i>x</i>', '`https://evil.com` www.evil.com', '\\`[x](javascript:alert(1))`']) {
+      const out = gfm.renderInline(inertMarkdownKeepingCode(text));
+      assert.doesNotMatch(out, /<(a|img|i|b)\b/i, `${text} -> ${out}`);
+      assert.doesNotMatch(out.replace(/<\/?code>/g, ''), /<[a-z]/i, `no HTML but code: ${out}`);
+    }
+    // Inside a link the digest writes, a span cannot close the link early.
+    const link = gfm.renderInline(`[${inertMarkdownKeepingCode('`a](javascript:alert(1))`')}](<notes/a.md>)`);
+    assert.match(link, /^<a href="notes\/a\.md"><code>a\]\(javascript:alert\(1\)\)<\/code><\/a>$/, link);
   });
 
   it('inertMarkdownText: line ends become spaces, so a note cannot start a heading or list', () => {

@@ -62,6 +62,12 @@ describe('digest', () => {
     assert.ok(!html.replace(/<style>[\s\S]*<\/style>/, '').includes('`'));
   });
 
+  it('keeps code spans as code spans in markdown, not escaped backticks', async () => {
+    const md = renderDigestMarkdown(await digest());
+    assert.ok(md.includes('Use `lock_timeout` always.'), md);
+    assert.ok(!md.includes('\\`'), 'an escaped backtick in the markdown digest');
+  });
+
   it('names a kind with the one table the editor translates ("retrospective", not "retro")', async () => {
     const md = renderDigestMarkdown(await digest());
     assert.match(md, /\*\*A retro\*\*\]\([^)]*\) \(retrospective, Ann, 2026-11-10\)/);
