@@ -21,7 +21,7 @@ status: open
 export const flows = [
   {
     name: 'followups-status-at-start',
-    description: 'after a reload with an overdue plan and no view opened, the status bar says follow-ups are due; the tooltip has the due date and the last check-in',
+    description: 'after a reload with an overdue plan and no view opened, the status bar says follow-ups are due; its tooltip, and the plan row\'s in Follow-ups, have the due date and the last check-in',
     async run(ui) {
       const { page } = ui;
       ui.write('.learnings/notes/2020-01-01-pair-on-the-refund-reconciliation.md', OVERDUE_PLAN);
@@ -50,6 +50,20 @@ export const flows = [
       if (!tooltip.includes('2020-02-01')) problems.push(`the tooltip has no due date: ${JSON.stringify(tooltip)}`);
       if (!tooltip.includes('2020-01-15')) problems.push(`the tooltip has no last check-in: ${JSON.stringify(tooltip)}`);
       if (problems.length) throw new HostError(problems.join('\n        '));
+
+      // The plan's row in Follow-ups says the same when pointed at.
+      const pane = await followupRows(ui);
+      const row = pane.locator('.monaco-list-row', { hasText: 'Pair on the refund reconciliation' }).first();
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      const rowTip = () => page.evaluate(() => [...document.querySelectorAll('.workbench-hover, .monaco-hover')].map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).find((t) => t.includes('Pair on the refund reconciliation')));
+      let shown;
+      for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+        await page.mouse.move(700, 890);
+        await row.hover();
+        shown = await ui.waitFor(rowTip, 'the Follow-ups row tooltip', 10_000).catch(() => undefined);
+      }
+      if (!shown) throw new HostError('no tooltip on the plan\'s Follow-ups row after three times pointing at it');
+      if (!shown.includes('due 2020-02-01') || !shown.includes('Last check-in 2020-01-15: paired twice')) throw new HostError(`the Follow-ups row tooltip lacks the due date or the last check-in: ${JSON.stringify(shown)}`);
     },
   },
 ];
