@@ -133,9 +133,8 @@ describe('Dashboard', function () {
     };
     await shown('teamLearnings.revealTopic', 'teamLearnings.topics');
     await shown('teamLearnings.followups.focus', 'teamLearnings.followups');
-    const commands = await vscode.commands.getCommands(true);
-    // The anchors card: the list of anchors when that command exists, else the This File view.
-    if (!commands.includes('teamLearnings.checkAnchors')) await shown('teamLearnings.checkAnchors', 'teamLearnings.thisFile');
+    // The anchors card: Check Anchors, which shows Anchors Needing Attention.
+    await shown('teamLearnings.checkAnchors', 'teamLearnings.attention');
     // The contributors card: the digest of the same 30 days, in an editor.
     assert.equal(await d.handleMessage({ type: 'command', id: 'teamLearnings.generateDigest', arg: { since: '1970-01-01' } }), true);
     const editor = await waitFor('the digest of the last 30 days', () => {

@@ -20,7 +20,7 @@ import { plansProgress } from '../../core/goals/progress';
 import { sessionsOf } from '../../core/goals/sessions';
 import { goalProgressLabel, goalStateLabel } from '../views/learningPlanView';
 import { dashboardLabels } from './labels';
-import { CHECK_ANCHORS, CONTRIBUTORS_DIGEST, FOCUS_THIS_FILE, REVEAL_GOAL, REVEAL_TOPIC, parseDashboardMessage } from './messages';
+import { CONTRIBUTORS_DIGEST, REVEAL_GOAL, REVEAL_TOPIC, parseDashboardMessage } from './messages';
 
 export const DASHBOARD_VIEW_TYPE = 'teamLearnings.dashboard';
 export const SHOW_DASHBOARD = 'teamLearnings.showDashboard';
@@ -139,7 +139,7 @@ export class DashboardPanel implements vscode.Disposable {
   async handleMessage(raw: unknown): Promise<boolean> {
     const message = parseDashboardMessage(raw);
     if (!message) return false;
-    let id: string = message.id;
+    const id: string = message.id;
     const args: unknown[] = [];
     if (message.id === REVEAL_TOPIC) {
       if (!message.arg || !this.topics.has(message.arg)) return false;
@@ -150,8 +150,6 @@ export class DashboardPanel implements vscode.Disposable {
     } else if (message.id === CONTRIBUTORS_DIGEST) {
       // The same window as the card; the page never chooses the period.
       args.push({ since: addDays(this.model?.today ?? this.service.clock.today(), -(CONTRIBUTOR_DAYS - 1)), ...(this.folderTitle(this.service) ? { folder: this.service.folder.name } : {}) });
-    } else if (message.id === CHECK_ANCHORS && !(await vscode.commands.getCommands(true)).includes(CHECK_ANCHORS)) {
-      id = FOCUS_THIS_FILE;
     }
     vscode.commands.executeCommand(id, ...args).then(undefined, (err: unknown) => {
       void vscode.window.showErrorMessage(vscode.l10n.t('Team Learnings: {0}', err instanceof Error ? err.message : String(err)));
