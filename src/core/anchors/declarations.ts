@@ -178,14 +178,17 @@ function endOf(lines: readonly string[], start: number, indent: number, lang: La
   return last;
 }
 
+/** A line that only holds a comment (or its end): a doc comment above a declaration belongs to it. */
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#(?!\[)|--|;|%|"""|''')/;
+
 /**
  * The declaration a range sits in or starts with (0-based lines): one that
- * starts on the range's first meaningful line, else the innermost holding
- * that line, else the first that starts inside the range.
+ * starts on the range's first meaningful line (not blank, not a comment),
+ * else the innermost holding that line, else the first that starts inside the range.
  */
 export function enclosingDeclaration(declarations: readonly Declaration[], lines: readonly string[], start: number, end: number): Declaration | undefined {
   let first = start;
-  while (first < end && lines[first] !== undefined && !/[\p{L}\p{N}_$]/u.test(lines[first])) first++;
+  while (first < end && lines[first] !== undefined && (!/[\p{L}\p{N}_$]/u.test(lines[first]) || COMMENT_LINE.test(lines[first]))) first++;
   const startsThere = declarations.find((d) => d.start === first);
   if (startsThere) return startsThere;
   let inner: Declaration | undefined;

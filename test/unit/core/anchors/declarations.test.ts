@@ -43,6 +43,17 @@ describe('anchors: the enclosing declaration', () => {
     const lines = 'class A {\n  run() {\n    go();\n  }\n}\n'.split('\n');
     assert.equal(enclosingDeclaration(declarationsOf('a.ts', lines), lines, 1, 3)?.name, 'A.run');
   });
+
+  it('takes a doc comment at the start of a range as part of the declaration under it', () => {
+    const ts = 'export class Router {\n  /** Routes a request. */\n  handle(req) {\n    return go(req);\n  }\n}\n'.split('\n');
+    assert.equal(enclosingDeclaration(declarationsOf('a.ts', ts), ts, 1, 4)?.name, 'Router.handle');
+    const block = 'class Router {\n  /**\n   * Routes a request.\n   */\n  handle(req) {\n    return go(req);\n  }\n}\n'.split('\n');
+    assert.equal(enclosingDeclaration(declarationsOf('a.ts', block), block, 1, 6)?.name, 'Router.handle');
+    const py = 'class Router:\n    # Routes a request.\n    def handle(self, req):\n        return go(req)\n'.split('\n');
+    assert.equal(enclosingDeclaration(declarationsOf('a.py', py), py, 1, 3)?.name, 'Router.handle');
+    // A range of comments only still sits in its class.
+    assert.equal(enclosingDeclaration(declarationsOf('a.ts', ts), ts, 1, 1)?.name, 'Router');
+  });
 });
 
 describe('reanchorEdits', () => {
