@@ -24,7 +24,7 @@ export interface GitRepository {
   getGlobalConfig?(key: string): Promise<string>;
   diffWith(ref: string): Promise<GitChange[]>;
   getMergeBase(ref1: string, ref2: string): Promise<string | undefined>;
-  getBranches?(query: { remote?: boolean }): Promise<Array<{ name?: string; remote?: string }>>;
+  getBranches?(query: { remote?: boolean }): Promise<Array<{ name?: string; remote?: string; commit?: string }>>;
   log?(options: { maxEntries?: number; path?: string }): Promise<Array<{ hash: string }>>;
 }
 

@@ -151,6 +151,29 @@ describe('Team loop', function () {
     }
   });
 
+  it('compares with origin/HEAD first, named by the branch it points at, before a local main', async () => {
+    const { views } = await api();
+    // The remote's default branch is "trunk", one commit behind this branch: origin/HEAD points at it.
+    git('update-ref', 'refs/remotes/origin/trunk', 'HEAD~1');
+    git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk');
+    try {
+      let last: unknown;
+      const r = await waitFor('Review to compare with the remote default branch', async () => {
+        views.review.refresh();
+        const x = await views.review.compute();
+        last = { base: x.base, branch: x.branch, message: x.message };
+        return x.base && x.base !== 'main' ? x : undefined;
+      }).catch((e: Error) => {
+        throw new Error(`${e.message}; last: ${JSON.stringify(last)}`);
+      });
+      assert.equal(r.base, 'origin/trunk');
+      assert.match(r.message ?? '', /compared with origin\/trunk/);
+    } finally {
+      git('symbolic-ref', '--delete', 'refs/remotes/origin/HEAD');
+      git('update-ref', '-d', 'refs/remotes/origin/trunk');
+    }
+  });
+
   it('the hover shows on the older side of a diff editor too (a git: document)', async () => {
     const { service } = await api();
     const index = await service.ready();

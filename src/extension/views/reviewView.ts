@@ -161,13 +161,18 @@ async function findBase(repo: GitRepository, configured: string): Promise<{ name
   return undefined;
 }
 
-/** `origin/HEAD` by the branch it points at (origin/main), when git says. */
+/**
+ * `origin/HEAD` by the branch of that remote it points at (origin/main), when
+ * git says: a local branch on the same commit is not its name.
+ */
 async function remoteHeadName(repo: GitRepository, ref: string): Promise<string> {
   try {
+    const remote = ref.slice(0, ref.indexOf('/'));
+    // The merge base of a ref with itself is the commit it points at.
+    const commit = await repo.getMergeBase(ref, ref);
     const branches = (await repo.getBranches?.({ remote: true })) ?? [];
-    const target = branches.find((b) => b.name === ref) as { commit?: string } | undefined;
-    const same = branches.find((b) => b.name !== ref && (b as { commit?: string }).commit === target?.commit && target?.commit);
-    return same?.name ?? ref;
+    const same = branches.find((b) => b.name && b.name !== ref && b.name.startsWith(`${remote}/`) && b.commit === commit);
+    return commit && same?.name ? same.name : ref;
   } catch {
     return ref;
   }
