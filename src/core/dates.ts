@@ -34,3 +34,16 @@ export function addDays(date: string, days: number): string {
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + days));
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The moment to show for something dated `day` (a note, a reply), as "2 hours
+ * ago": files carry a date, no time of day. Dated today, it reads as `now`
+ * (midnight would say "2 hours ago" of a reply typed a moment ago); an earlier
+ * day, as its start in the local time zone. Undefined for no date or a bad one.
+ */
+export function momentOf(day: string | undefined, today: string, now: Date): Date | undefined {
+  if (!day || !isIsoDate(day)) return undefined;
+  if (day === today) return now;
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}

@@ -15,6 +15,7 @@ import type { Thread } from '../../core/dialog/thread';
 import { kindLabel } from '../kinds';
 import type { LearningsServices, FolderEntry } from '../services';
 import { writeReply, resolveThread } from './dialogWrites';
+import { momentOf } from '../../core/dates';
 
 export const DIALOG_CONTROLLER = 'teamLearnings.dialog';
 export const REPLY_COMMAND = 'teamLearnings.dialog.reply';
@@ -40,13 +41,8 @@ export function untrustedMarkdown(text: string): vscode.MarkdownString {
   return md;
 }
 
-function dateOf(created: string | undefined): Date | undefined {
-  if (!created) return undefined;
-  const [y, m, d] = created.split('-').map(Number);
-  return new Date(y, m - 1, d);
-}
-
-export function noteComment(note: Note): vscode.Comment {
+export function noteComment(note: Note, today: string, now = new Date()): vscode.Comment {
+  const timestamp = momentOf(note.created, today, now);
   const title = `**${inertMarkdownText(revealBidi(note.title))}**`;
   const body = safeMarkdownExcerpt(note.body, { maxLines: 40, maxChars: 4000 });
   return {
@@ -55,11 +51,12 @@ export function noteComment(note: Note): vscode.Comment {
     author: { name: note.author ?? vscode.l10n.t('unknown') },
     label: kindLabel(note.kind),
     contextValue: 'teamLearnings.note',
-    ...(dateOf(note.created) ? { timestamp: dateOf(note.created) } : {}),
+    ...(timestamp ? { timestamp } : {}),
   };
 }
 
-export function replyComment(reply: Reply): vscode.Comment {
+export function replyComment(reply: Reply, today: string, now = new Date()): vscode.Comment {
+  const timestamp = momentOf(reply.created, today, now);
   const label = reply.resolved === true ? vscode.l10n.t('resolved') : reply.resolved === false ? vscode.l10n.t('reopened') : undefined;
   return {
     body: untrustedMarkdown(safeMarkdownExcerpt(reply.body, { maxLines: 200, maxChars: 10000 })),
@@ -67,7 +64,7 @@ export function replyComment(reply: Reply): vscode.Comment {
     author: { name: reply.author ?? vscode.l10n.t('unknown') },
     contextValue: 'teamLearnings.reply',
     ...(label ? { label } : {}),
-    ...(dateOf(reply.created) ? { timestamp: dateOf(reply.created) } : {}),
+    ...(timestamp ? { timestamp } : {}),
   };
 }
 
@@ -165,7 +162,8 @@ export class DialogComments implements vscode.Disposable {
 
   private fill(t: vscode.CommentThread, note: Note, thread: Thread): void {
     t.label = thread.replies.length === 0 ? note.title : `${note.title} · ${threadStateLabel(thread)}`;
-    t.comments = [noteComment(note), ...thread.replies.map(replyComment)];
+    const today = this.services.primary.service.clock.today();
+    t.comments = [noteComment(note, today), ...thread.replies.map((r) => replyComment(r, today))];
     t.contextValue = threadContext(thread);
     t.canReply = true;
     if (THREAD_STATE) (t as { state?: number }).state = thread.state === 'resolved' ? THREAD_STATE.Resolved : THREAD_STATE.Unresolved;

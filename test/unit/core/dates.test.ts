@@ -1,7 +1,7 @@
 // Dates as `YYYY-MM-DD` text, and the clock every surface asks for the day.
 
 import * as assert from 'node:assert/strict';
-import { addDays, fixedClock, isIsoDate, systemClock, today } from '../../../src/core/dates';
+import { addDays, fixedClock, isIsoDate, momentOf, systemClock, today } from '../../../src/core/dates';
 
 describe('dates', () => {
   it('isIsoDate takes real calendar days only', () => {
@@ -13,6 +13,14 @@ describe('dates', () => {
     assert.equal(today(new Date(2026, 10, 23, 0, 0, 1)), '2026-11-23');
     assert.equal(today(new Date(2026, 10, 23, 23, 59, 59)), '2026-11-23');
     assert.equal(today(new Date(2027, 0, 5, 12)), '2027-01-05');
+  });
+
+  it('momentOf: a date of today reads as now, an earlier one as its local midnight, no date or a bad one as none', () => {
+    const now = new Date(2026, 11, 2, 2, 55);
+    assert.equal(momentOf('2026-12-02', '2026-12-02', now), now);
+    assert.deepEqual(momentOf('2026-07-23', '2026-12-02', now), new Date(2026, 6, 23));
+    assert.equal(momentOf(undefined, '2026-12-02', now), undefined);
+    assert.equal(momentOf('2026-13-01', '2026-12-02', now), undefined);
   });
 
   it('addDays crosses months, years and leap days, both ways', () => {
