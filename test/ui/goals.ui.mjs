@@ -173,4 +173,31 @@ export const flows = [
       expect(!!selected, 'no selection');
     },
   },
+  {
+    name: 'goals-link-and-unlink-note',
+    description: 'Link Note to Goal from the Command Palette writes goal: into the open note (one line); run again, "No goal" takes it out, and the note is as it was',
+    async run(ui) {
+      const NOTE = '.learnings/notes/2026-07-23-set-lock-timeout-in-every-migration.md';
+      const before = ui.read(NOTE);
+      expect(field(before, 'goal') === undefined, `the demo note already serves a goal: ${field(before, 'goal')}`);
+      await extensionReady(ui);
+      await ui.openFile(NOTE);
+      await ui.runCommand('Team Learnings: Link Note to Goal');
+      await quickInputTitled(ui, 'Which goal', { rows: true });
+      await pickRow(ui, 'Database changes without blocking locks');
+      const linked = await ui.waitFor(() => field(ui.read(NOTE) ?? '', 'goal') === 'database-changes-without-blocking-locks' && ui.read(NOTE), 'goal: written into the note');
+      const numstat = ui.git('diff', '--numstat', '--', NOTE).trim();
+      expect(/^1\t0\t/.test(numstat), `linking changed more than one added line: ${numstat}`);
+      const listed = JSON.parse(ui.cli('list', '--goal', 'database-changes-without-blocking-locks', '--json').stdout);
+      expect(listed.some((n) => n.path === NOTE), 'learnings list --goal does not list the linked note');
+
+      // Linked, the note is offered "No goal": it takes the line out again.
+      await ui.runCommand('Team Learnings: Link Note to Goal');
+      await quickInputTitled(ui, 'Which goal', { rows: true });
+      await pickRow(ui, 'No goal');
+      await ui.waitFor(() => ui.read(NOTE) === before, 'the note back as it was, byte for byte');
+      expect(linked !== before, 'linking changed nothing');
+      expect(ui.git('status', '--porcelain', '--', NOTE).trim() === '', 'git still sees the note changed');
+    },
+  },
 ];

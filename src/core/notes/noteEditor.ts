@@ -10,6 +10,8 @@ import { parseFrontMatterYaml } from './yamlBudget';
 export type FrontMatterEdit =
   /** Sets a top-level scalar field, adding it at the end when absent. */
   | { op: 'set'; key: string; value: string }
+  /** Removes a top-level scalar field, its whole line (or lines); nothing when absent. */
+  | { op: 'unset'; key: string }
   /** Replaces `from` with `to` in a top-level list; drops `from` when `to` is already there. */
   | { op: 'replaceInList'; key: string; from: string; to: string }
   /** Appends to a top-level list, creating it when absent; nothing when present already. */
@@ -71,6 +73,8 @@ function planEdit(yaml: string, map: YAMLMap, edit: FrontMatterEdit, eol: string
   switch (edit.op) {
     case 'set':
       return setScalar(yaml, map, edit.key, edit.value, eol, readField((m) => m.get(edit.key)));
+    case 'unset':
+      return unsetScalar(yaml, map, edit.key);
     case 'replaceInList':
       return replaceInList(yaml, map, edit.key, edit.from, edit.to);
     case 'appendToList':
@@ -199,6 +203,19 @@ function removeItem(yaml: string, list: YAMLSeq, item: Scalar): Splice {
   // Block item: remove its whole line, "- item # comment" included.
   const lineStart = yaml.lastIndexOf('\n', start - 1) + 1;
   const nl = yaml.indexOf('\n', end);
+  return { start: lineStart, end: nl < 0 ? yaml.length : nl + 1, text: '' };
+}
+
+function unsetScalar(yaml: string, map: YAMLMap, key: string): Splice | undefined {
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const keyRange = (pair?.key as Node | undefined)?.range;
+  if (!pair || !keyRange) return undefined;
+  const value = pair.value as Node | null;
+  if (value && !isScalar(value)) throw new NoteEditError(`${key} is not a single value`);
+  // From the start of the key's line to the end of the value's last line (a block value spans several).
+  const lineStart = yaml.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  const end = value?.range ? value.range[1] : keyRange[1];
+  const nl = yaml.indexOf('\n', Math.max(end - 1, lineStart));
   return { start: lineStart, end: nl < 0 ? yaml.length : nl + 1, text: '' };
 }
 

@@ -140,16 +140,19 @@ export async function newSessionCommand(service: LearningsService, args: NewSess
 
 /** Sets the note's `goal` (a minimal diff), picked from the goals. */
 export async function linkNoteToGoalCommand(service: LearningsService, arg: unknown): Promise<boolean> {
-  const args = (arg && typeof arg === 'object' && 'goal' in arg ? arg : {}) as { note?: string; goal?: string };
+  const args = (arg && typeof arg === 'object' && 'goal' in arg ? arg : {}) as { note?: string; goal?: string | null };
   const path = args.note ?? noteOrActive(arg, service);
   const note = path ? (await service.ready()).get(path) : undefined;
   if (!path || !note) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Link Note to Goal: open or select a note first.'));
     return false;
   }
-  const slug = args.goal ?? (await pickGoal(service, vscode.l10n.t('Which goal does "{0}" serve?', note.title), false))?.slug;
-  if (!slug) return false;
-  await editNoteFile(service, path, (t) => editNote(t, [{ op: 'set', key: 'goal', value: slug }]));
+  // A note that serves a goal is offered "No goal" too: it takes the field out.
+  const picked = args.goal !== undefined ? { slug: args.goal ?? undefined } : await pickGoal(service, vscode.l10n.t('Which goal does "{0}" serve?', note.title), note.goal !== undefined);
+  if (!picked) return false;
+  const slug = picked.slug;
+  if (slug === note.goal) return true;
+  await editNoteFile(service, path, (t) => editNote(t, slug ? [{ op: 'set', key: 'goal', value: slug }] : [{ op: 'unset', key: 'goal' }]));
   return true;
 }
 

@@ -64,6 +64,22 @@ describe('editNote: minimal diff', () => {
     assert.equal(editNote(block, [{ op: 'removeFromList', key: 'endorsed', value: 'Nobody' }]), block);
   });
 
+  it('unsets a field: its line (or a block value\'s lines) goes, every other byte stays; set then unset gives the note back', () => {
+    for (const text of [NOTE, NOTE.replace(/\n/g, '\r\n')]) {
+      const linked = editNote(text, [{ op: 'set', key: 'goal', value: 'ship-it' }]);
+      assert.notEqual(linked, text);
+      assert.equal(editNote(linked, [{ op: 'unset', key: 'goal' }]), text, 'set then unset gives back the same bytes');
+    }
+    const note = '---\ntitle: T\ngoal: ship-it   # for Q4\ntopics: [a]\n---\nx\n';
+    assertOnlyChange(note, editNote(note, [{ op: 'unset', key: 'goal' }]), 'goal: ship-it   # for Q4\n', '');
+    const block = '---\ntitle: T\nsummary: |\n  two\n  lines\ntopics: [a]\n---\nx\n';
+    assert.equal(editNote(block, [{ op: 'unset', key: 'summary' }]), '---\ntitle: T\ntopics: [a]\n---\nx\n');
+    const last = '---\ntitle: T\ngoal: g\n---\nx\n';
+    assert.equal(editNote(last, [{ op: 'unset', key: 'goal' }]), '---\ntitle: T\n---\nx\n');
+    assert.equal(editNote(note, [{ op: 'unset', key: 'absent' }]), note, 'nothing when absent');
+    assert.throws(() => editNote(note, [{ op: 'unset', key: 'topics' }]), /not a single value/);
+  });
+
   it('keeps CRLF line ends in what it adds', () => {
     const crlf = NOTE.replace(/\n/g, '\r\n');
     const after = editNote(crlf, [{ op: 'appendToList', key: 'endorsed', value: 'Kari Nordmann' }]);
