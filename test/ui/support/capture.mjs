@@ -51,13 +51,48 @@ export async function isChecked(ui, text) {
 /** Clicks the checkbox of the multi-select row containing `text` and waits until it is checked. */
 export async function checkRow(ui, text) {
   await ui.waitFor(async () => (await row(ui, text).count()) > 0, `a quick-pick row "${text}"`);
-  if (!(await isChecked(ui, text))) {
-    const r = row(ui, text);
-    const box = r.locator('.monaco-checkbox, input[type=checkbox]').first();
-    if (await box.count()) await box.click();
-    else await r.click();
+  for (let attempt = 0; attempt < 3 && !(await isChecked(ui, text)); attempt++) {
+    // The list may still change under the pointer (a "new topic" row put on top as the text
+    // is typed): click once the rows have stayed where they are, then check what got checked.
+    await rowsAtRest(ui);
+    const before = await checkedRows(ui);
+    await clickRowBox(ui, row(ui, text));
+    if (await ui.waitFor(() => isChecked(ui, text), `the row "${text}" checked`, 3_000).catch(() => false)) break;
+    // The click landed on another row: take that check back before trying again.
+    await rowsAtRest(ui);
+    const after = await checkedRows(ui);
+    for (const stray of after.filter((c) => !before.some((b) => b.text === c.text))) await clickRowBox(ui, ui.page.locator(ROWS).nth(stray.at));
   }
   await ui.waitFor(() => isChecked(ui, text), `the row "${text}" checked`);
+}
+
+async function clickRowBox(ui, r) {
+  const box = r.locator('.monaco-checkbox, input[type=checkbox]').first();
+  if (await box.count()) await box.click();
+  else await r.click();
+}
+
+/** The quick input's checked rows: where each is in the list, and its text. */
+function checkedRows(ui) {
+  return ui.page.locator(ROWS).evaluateAll((rows) =>
+    rows
+      .map((r, at) => ({ at, text: r.textContent ?? '', checked: r.getAttribute('aria-checked') === 'true' || !!r.querySelector('.monaco-checkbox.checked, input[type=checkbox]:checked') }))
+      .filter((r) => r.checked),
+  );
+}
+
+/** Waits until the quick input's rows (their texts and places) are the same twice, 400 ms apart. */
+async function rowsAtRest(ui) {
+  const sample = () =>
+    ui.page.locator(ROWS).evaluateAll((rows) => rows.map((r) => `${Math.round(r.getBoundingClientRect().top)}:${r.textContent}`).join('|'));
+  let last = await sample();
+  await ui.waitFor(async () => {
+    await new Promise((done) => setTimeout(done, 400));
+    const now = await sample();
+    const same = now === last;
+    last = now;
+    return same;
+  }, 'the quick pick rows at rest', 10_000);
 }
 
 /** Clicks the single-select row containing `text` (waiting for the filter to show it). */
