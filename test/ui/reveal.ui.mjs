@@ -2,6 +2,14 @@
 // last one included.
 import { HostError } from '../../scripts/vscode-host/host.mjs';
 
+/** The status bar's selection item once it reads "Ln L, Col C (N selected)". */
+function selectionInStatusBar(ui) {
+  return ui.waitFor(async () => {
+    const t = await ui.page.$eval('#status\\.editor\\.selection', (el) => el.textContent ?? '').catch(() => '');
+    return t.includes('selected') && t;
+  }, 'a selection in the status bar', 15_000);
+}
+
 export const flows = [
   {
     name: 'reveal-anchor-selects-all-lines',
@@ -21,10 +29,7 @@ export const flows = [
       const frame = await ui.webviewFrame('body[data-script="ready"] .anchor-link');
       await frame.click('.anchor-link');
       const want = `Ln ${end}, Col ${lastLine.length + 1}`;
-      const got = await ui.waitFor(async () => {
-        const t = await page.$eval('#status\\.editor\\.selection', (el) => el.textContent ?? '').catch(() => '');
-        return t.includes('selected') && t;
-      }, 'a selection in the status bar', 15_000);
+      const got = await selectionInStatusBar(ui);
       if (!got.startsWith(want)) throw new HostError(`after revealing ${anchor.path}:${start}-${end} the status bar reads ${JSON.stringify(got)}, not "${want} (… selected)"`);
     },
   },
@@ -44,10 +49,7 @@ export const flows = [
       await row.waitFor({ state: 'visible', timeout: 20_000 });
       await row.click();
       const want = `Ln ${end}, Col ${lastLine.length + 1}`;
-      const got = await ui.waitFor(async () => {
-        const t = await page.$eval('#status\\.editor\\.selection', (el) => el.textContent ?? '').catch(() => '');
-        return t.includes('selected') && t;
-      }, 'a selection in the status bar', 15_000);
+      const got = await selectionInStatusBar(ui);
       if (!got.startsWith(want)) throw new HostError(`after a click on "lines ${start}–${end}" in This File the status bar reads ${JSON.stringify(got)}, not "${want} (… selected)"`);
     },
   },

@@ -2,12 +2,13 @@
 // status bar item with the number of plans due.
 
 import * as vscode from 'vscode';
-import { addCheckIn, checkIns, closePlan, daysBetween, followUpEntry, followups, isDue, reopenPlan, type FollowUpAnswers, type Followup } from '../../core/teamLoop/followups';
+import { addCheckIn, closePlan, daysBetween, followUpEntry, followups, isDue, reopenPlan, type FollowUpAnswers, type Followup } from '../../core/teamLoop/followups';
 import { addDays, isIsoDate } from '../../core/dates';
 import type { LearningsService } from '../service';
 import { editNoteFile } from '../noteWriter';
 import { noteOrActive } from '../commandArgs';
 import { sessionsSoon } from '../../core/goals/sessions';
+import { lastCheckInLine } from '../planText';
 
 export interface CheckInArgs {
   note?: string;
@@ -215,11 +216,10 @@ export function followupTooltip(due: Followup[], overdue: number): vscode.Markdo
   const tip = new vscode.MarkdownString(undefined, false);
   tip.appendText(overdue ? vscode.l10n.t('{0} overdue. Click to see the action plans.', overdue) : vscode.l10n.t('Click to see the action plans.'));
   for (const f of due.slice(0, TOOLTIP_PLANS)) {
-    const last = checkIns(f.note.body).at(-1);
     tip.appendMarkdown('\n\n');
     tip.appendText(`${f.note.title} · ${vscode.l10n.t('due {0}', f.note.review ?? '')}`);
     tip.appendMarkdown('  \n');
-    tip.appendText(last ? vscode.l10n.t('Last check-in {0}: {1}', last.date, last.text) : vscode.l10n.t('No check-in yet'));
+    tip.appendText(lastCheckInLine(f.note));
   }
   if (due.length > TOOLTIP_PLANS) {
     tip.appendMarkdown('\n\n');

@@ -6,6 +6,7 @@ import { unsafePathReason } from '../../core/workspacePath';
 import { parseLineRange } from '../../core/notes/parseNote';
 import type { LiveAnchors } from '../editor/liveAnchors';
 import { anchorOrFirstOf, noteOrActive } from '../commandArgs';
+import { anchoredSelection } from '../editor/anchoredSelection';
 
 export async function openNote(service: LearningsService, arg: unknown): Promise<void> {
   const path = noteOrActive(arg, service);
@@ -28,13 +29,8 @@ export async function openAnchor(service: LearningsService, live: LiveAnchors, a
     void vscode.window.showWarningMessage(vscode.l10n.t('The code of this anchor is gone ({0}:{1}-{2}).', anchor.path, anchor.lines.start, anchor.lines.end));
     return;
   }
-  // Every anchored line selected, the last one to its end.
   const doc = await vscode.workspace.openTextDocument(service.uriOf(located.path));
-  const last = Math.min(lines.end, doc.lineCount) - 1;
-  await vscode.window.showTextDocument(doc, {
-    selection: new vscode.Range(lines.start - 1, 0, last, doc.lineAt(Math.max(0, last)).range.end.character),
-    preview: true,
-  });
+  await vscode.window.showTextDocument(doc, { selection: anchoredSelection(doc, lines.start - 1, lines.end - 1), preview: true });
 }
 
 export async function pickNote(service: LearningsService, paths: unknown): Promise<void> {

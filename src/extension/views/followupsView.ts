@@ -2,7 +2,8 @@
 // them, collapsed, the plans that were done or dropped, with their outcome.
 
 import * as vscode from 'vscode';
-import { checkIns, closedPlans, followups, type ClosedPlan, type Followup } from '../../core/teamLoop/followups';
+import { closedPlans, followups, type ClosedPlan, type Followup } from '../../core/teamLoop/followups';
+import { lastCheckInLine } from '../planText';
 import type { LearningsService } from '../service';
 import { noteTreeItem } from './noteItem';
 import { Disposable } from '../disposable';
@@ -70,10 +71,9 @@ export class FollowupsProvider extends Disposable implements vscode.TreeDataProv
               : vscode.l10n.t('due in {0} days', f.dueIn);
     item.description = [when, f.note.owner].filter(Boolean).join(' · ');
     // The note's tooltip, then when it is due and what the last check-in said.
-    const last = checkIns(f.note.body).at(-1);
     if (item.tooltip instanceof vscode.MarkdownString) {
       item.tooltip.appendText(`${f.note.review ? vscode.l10n.t('due {0}', f.note.review) : vscode.l10n.t('no check-in date')}\n`);
-      item.tooltip.appendText(last ? vscode.l10n.t('Last check-in {0}: {1}', last.date, last.text) : vscode.l10n.t('No check-in yet'));
+      item.tooltip.appendText(lastCheckInLine(f.note));
     }
     if (f.state === 'overdue' || f.state === 'due') {
       item.iconPath = new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor(f.state === 'overdue' ? 'editorError.foreground' : 'editorWarning.foreground'));

@@ -9,6 +9,7 @@ import { noteTreeItem } from './noteItem';
 import { statusIcon, statusLabel } from '../anchorStatus';
 import { Disposable } from '../disposable';
 import { editorInView } from './editorInView';
+import { anchoredSelection } from '../editor/anchoredSelection';
 
 export type ThisFileNode = { type: 'note'; note: Note; anchors: LiveAnchor[] } | { type: 'anchor'; live: LiveAnchor; uri: vscode.Uri };
 
@@ -61,14 +62,11 @@ export class ThisFileProvider extends Disposable implements vscode.TreeDataProvi
     item.contextValue = `anchor:${live.status}`;
     item.tooltip = new vscode.MarkdownString().appendCodeblock(anchor.snippet, '');
     if (live.range) {
-      // Every anchored line selected, the last one to its end (as the preview's link does).
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === node.uri.toString());
-      const last = live.range.end.line;
-      const end = doc && last < doc.lineCount ? doc.lineAt(last).range.end.character : 0;
       item.command = {
         command: 'vscode.open',
         title: vscode.l10n.t('Go to Code'),
-        arguments: [node.uri, { selection: new vscode.Range(live.range.start.line, 0, last, end) }],
+        arguments: [node.uri, { selection: anchoredSelection(doc, live.range.start.line, live.range.end.line) }],
       };
     }
     return item;
