@@ -97,8 +97,13 @@ async function main(scope) {
       const frame = await ui.webviewFrame('[data-state="note"]', 30_000);
       const title = await frame.$eval('h1', (h) => h.textContent ?? '');
       if (!title.includes('Claim a webhook event')) throw new HostError(`the preview shows ${JSON.stringify(title)}`);
-      // Its stylesheet came with the package: the page is styled, not raw.
-      const styled = await frame.$eval('main.note', (m) => globalThis.getComputedStyle(m).maxWidth === '860px');
+      // Its stylesheet came with the package: the page is styled, not raw. The link loads after
+      // the page's text on a busy machine: wait for it (a stylesheet missing never comes).
+      let styled = false;
+      for (const deadline = Date.now() + 15_000; !styled && Date.now() < deadline; ) {
+        styled = await (await ui.webviewFrame('main.note', 5_000)).$eval('main.note', (m) => globalThis.getComputedStyle(m).maxWidth === '860px').catch(() => false);
+        if (!styled) await new Promise((done) => setTimeout(done, 250));
+      }
       if (!styled) throw new HostError('the preview has no stylesheet (media/preview.css missing from the package?)');
       passed++;
     });
